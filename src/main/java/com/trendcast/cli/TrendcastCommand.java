@@ -1,0 +1,24 @@
+package com.trendcast.cli;
+
+import com.trendcast.security.cli.UserCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "java -jar trendcast.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = TrendcastVersion.class,
+        description = {"Trendcast command line. Without a command the web application starts.",
+                "Commands use the same database and services as the web application."},
+        subcommands = {UserCommand.class, picocli.CommandLine.HelpCommand.class})
+public class TrendcastCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+}

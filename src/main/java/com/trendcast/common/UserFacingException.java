@@ -1,0 +1,47 @@
+package com.trendcast.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * A failure whose message is meant for the person using Trendcast (UI, command line, API),
+ * carried as a translation key so each front end can show it in the user's language.
+ */
+public class UserFacingException extends RuntimeException {
+
+    private static final String BUNDLE = "i18n/messages";
+
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    public UserFacingException(String messageKey, Object... arguments) {
+        this(null, messageKey, arguments);
+    }
+
+    public UserFacingException(Throwable cause, String messageKey, Object... arguments) {
+        super(format(Locale.ROOT, messageKey, arguments), cause);
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public String localizedMessage(Locale locale) {
+        return format(locale, messageKey, arguments);
+    }
+
+    public static String format(Locale locale, String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+}

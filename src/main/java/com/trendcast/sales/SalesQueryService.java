@@ -1,0 +1,99 @@
+package com.trendcast.sales;
+
+import com.trendcast.security.AccessScope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Read-only aggregates over the stored daily sales, always limited to the categories of the
+ * caller's {@link AccessScope}.
+ */
+@Service
+public class SalesQueryService {
+
+    private static final int TREND_WEEKS = 26;
+    private static final int TOP_CATEGORIES = 10;
+    private static final int TOP_MOVERS = 8;
+    /** Monday of the sale's ISO week, written so that H2 and PostgreSQL agree on it. */
+    private static final String WEEK_START = "cast(date_trunc('week', cast(s.sale_date as timestamp)) as date)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SalesQueryService(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public SalesOverview overview(AccessScope scope, int days) {
+        MapSqlParameterSource params = scopeParameters(scope);
+        String scopeFilter = scopeFilter(scope);
+        LocalDate latest = jdbc.queryForObject(
+                "select max(s.sale_date) from sales_daily s join dataset d on d.id = s.dataset_id"
+                        + " where d.status = 'READY'" + scopeFilter, params, LocalDate.class);
+        if (latest == null) {
+            return new SalesOverview(null, days, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
+        }
+        LocalDate currentStart = latest.minusDays(days - 1L);
+        LocalDate previousStart = currentStart.minusDays(days);
+        params.addValue("latest", Date.valueOf(latest))
+                .addValue("currentStart", Date.valueOf(currentStart))
+                .addValue("previousStart", Date.valueOf(previousStart))
+                .addValue("trendStart", Date.valueOf(latest.minusWeeks(TREND_WEEKS)));
+        String ready = " from sales_daily s join dataset d on d.id = s.dataset_id where d.status = 'READY'" + scopeFilter;
+
+        double[] totals = jdbc.queryForObject("select"
+                        + " coalesce(sum(case when s.sale_date >= :currentStart then s.revenue end), 0),"
+                        + " coalesce(sum(case when s.sale_date < :currentStart then s.revenue end), 0),"
+                        + " coalesce(sum(case when s.sale_date >= :currentStart then s.units end), 0),"
+                        + " coalesce(sum(case when s.sale_date < :currentStart then s.units end), 0),"
+                        + " count(distinct case when s.sale_date >= :currentStart then s.product_id end)"
+                        + ready + " and s.sale_date between :previousStart and :latest",
+                params, (rs, row) -> new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getDouble(5)});
+
+        List<SalesOverview.CategoryWeek> weekly = jdbc.query("select s.category1, " + WEEK_START + " as week,"
+                        + " sum(s.revenue)" + ready + " and s.sale_date > :trendStart"
+                        + " group by s.category1, " + WEEK_START + " order by week, s.category1",
+                params, (rs, row) -> new SalesOverview.CategoryWeek(rs.getString(1),
+                        rs.getObject(2, LocalDate.class), rs.getDouble(3)));
+
+        List<SalesOverview.CategoryTotal> top = jdbc.query("select s.category1, sum(s.revenue) as revenue, sum(s.units)"
+                        + ready + " and s.sale_date between :currentStart and :latest"
+                        + " group by s.category1 order by revenue desc limit " + TOP_CATEGORIES,
+                params, (rs, row) -> new SalesOverview.CategoryTotal(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+
+        List<SalesOverview.ProductMover> movers = jdbc.query("select p.sku, p.name, p.category1, t.current_revenue,"
+                        + " t.previous_revenue from (select s.product_id,"
+                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end) as current_revenue,"
+                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end) as previous_revenue"
+                        + ready + " and s.sale_date between :previousStart and :latest group by s.product_id) t"
+                        + " join product p on p.id = t.product_id"
+                        + " order by abs(t.current_revenue - t.previous_revenue) desc, p.sku limit " + TOP_MOVERS,
+                params, (rs, row) -> new SalesOverview.ProductMover(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getDouble(4), rs.getDouble(5)));
+
+        return new SalesOverview(latest, days, totals[0], totals[1], totals[2], totals[3], (long) totals[4],
+                weekly, top, movers);
+    }
+
+    private static MapSqlParameterSource scopeParameters(AccessScope scope) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (!scope.admin() && !scope.categories().isEmpty()) {
+            params.addValue("categories", scope.categories());
+        }
+        return params;
+    }
+
+    private static String scopeFilter(AccessScope scope) {
+        if (scope.admin()) {
+            return "";
+        }
+        return scope.categories().isEmpty() ? " and 1 = 0" : " and s.category1 in (:categories)";
+    }
+}

@@ -1,0 +1,132 @@
+package com.trendcast.security;
+
+import com.trendcast.audit.AuditService;
+import com.trendcast.common.UserFacingException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Creates and changes user accounts; the one path used by the UI, the command line and bootstrap. */
+@Service
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+    private static final int MAX_CATEGORY_LENGTH = 200;
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final Clock clock;
+
+    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserSummary create(String actor, String username, String password, Role role, Collection<String> categories) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new UserFacingException("user.username.invalid");
+        }
+        if (role == null) {
+            throw new UserFacingException("user.role.missing");
+        }
+        if (users.existsByUsernameIgnoreCase(username)) {
+            throw new UserFacingException("user.username.taken", username);
+        }
+        PasswordPolicy.check(username, password);
+        Set<String> cleanCategories = cleanCategories(categories);
+        UserAccount account = users.save(new UserAccount(username, passwordEncoder.encode(password), role,
+                cleanCategories, clock.instant()));
+        audit.record(actor, "USER_CREATED", username + " as " + role + " " + cleanCategories);
+        return account.toSummary(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAnyUser() {
+        return users.count() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> list() {
+        return users.findAll().stream()
+                .map(u -> u.toSummary(clock.instant()))
+                .sorted((a, b) -> a.username().compareToIgnoreCase(b.username()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(String username) {
+        return users.findByUsernameIgnoreCase(username).map(u -> u.toSummary(clock.instant()));
+    }
+
+    /** The access scope of a signed-in user, read fresh from the database so changes apply at once. */
+    @Transactional(readOnly = true)
+    public AccessScope scopeOf(String username) {
+        return users.findByUsernameIgnoreCase(username)
+                .map(u -> new AccessScope(u.getUsername(), u.getRole() == Role.ADMIN, u.getCategories()))
+                .orElseGet(() -> new AccessScope(username, false, Set.of()));
+    }
+
+    @Transactional
+    public void setLocale(String username, Locale locale) {
+        users.findByUsernameIgnoreCase(username).ifPresent(u -> u.setLocale(locale.toLanguageTag()));
+    }
+
+    @Transactional
+    public void setEnabled(String actor, String username, boolean enabled) {
+        UserAccount account = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        account.setEnabled(enabled);
+        audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", username);
+    }
+
+    @Transactional
+    public void update(String actor, String username, Role role, Collection<String> categories) {
+        UserAccount account = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        account.setRole(role);
+        account.setCategories(cleanCategories(categories));
+        audit.record(actor, "USER_UPDATED", username + " as " + role + " " + account.getCategories());
+    }
+
+    @Transactional
+    public void resetPassword(String actor, String username, String newPassword) {
+        UserAccount account = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        PasswordPolicy.check(account.getUsername(), newPassword);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setFailedAttempts(0);
+        account.setLockedUntil(null);
+        audit.record(actor, "USER_PASSWORD_RESET", username);
+    }
+
+    private static Set<String> cleanCategories(Collection<String> categories) {
+        Set<String> clean = new TreeSet<>();
+        if (categories == null) {
+            return clean;
+        }
+        for (String category : categories) {
+            String trimmed = category == null ? "" : category.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.length() > MAX_CATEGORY_LENGTH) {
+                throw new UserFacingException("user.category.tooLong", MAX_CATEGORY_LENGTH);
+            }
+            clean.add(trimmed);
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,18 @@
+package com.trendcast.ui;
+
+import com.trendcast.admin.ui.SystemView;
+import com.trendcast.admin.ui.UsersView;
+import com.trendcast.overview.ui.OverviewView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.icon.VaadinIcon;
+
+import java.util.List;
+
+/** An area of the application in the side navigation; only areas that exist are listed. */
+record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinIcon icon, boolean admin) {
+
+    static final List<NavigationEntry> ENTRIES = List.of(
+            new NavigationEntry("nav.overview", OverviewView.class, VaadinIcon.DASHBOARD, false),
+            new NavigationEntry("nav.admin.users", UsersView.class, VaadinIcon.USERS, true),
+            new NavigationEntry("nav.admin.system", SystemView.class, VaadinIcon.SERVER, true));
+}
