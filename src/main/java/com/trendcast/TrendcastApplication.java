@@ -9,7 +9,6 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
-import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * Starts the web application, or runs a command when the first argument names one
@@ -18,7 +17,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Push
-@Theme(themeClass = Lumo.class)
+@Theme("trendcast")
 @PWA(name = "Trendcast", shortName = "Trendcast")
 public class TrendcastApplication implements AppShellConfigurator {
 
