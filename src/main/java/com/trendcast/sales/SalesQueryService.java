@@ -7,8 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Read-only aggregates over the stored daily sales, always limited to the categories of the
@@ -20,8 +24,6 @@ public class SalesQueryService {
     private static final int TREND_WEEKS = 26;
     private static final int TOP_CATEGORIES = 10;
     private static final int TOP_MOVERS = 8;
-    /** Monday of the sale's ISO week, written so that H2 and PostgreSQL agree on it. */
-    private static final String WEEK_START = "cast(date_trunc('week', cast(s.sale_date as timestamp)) as date)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -57,11 +59,17 @@ public class SalesQueryService {
                 params, (rs, row) -> new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
                         rs.getDouble(4), rs.getDouble(5)});
 
-        List<SalesOverview.CategoryWeek> weekly = jdbc.query("select s.category1, " + WEEK_START + " as week,"
-                        + " sum(s.revenue)" + ready + " and s.sale_date > :trendStart"
-                        + " group by s.category1, " + WEEK_START + " order by week, s.category1",
-                params, (rs, row) -> new SalesOverview.CategoryWeek(rs.getString(1),
-                        rs.getObject(2, LocalDate.class), rs.getDouble(3)));
+        // Weeks are bucketed here: H2 and PostgreSQL disagree on the first day of date_trunc('week').
+        Map<String, Map<LocalDate, Double>> weeks = new TreeMap<>();
+        jdbc.query("select s.category1, s.sale_date, sum(s.revenue)" + ready + " and s.sale_date > :trendStart"
+                        + " group by s.category1, s.sale_date",
+                params, rs -> {
+                    LocalDate monday = rs.getObject(2, LocalDate.class).with(DayOfWeek.MONDAY);
+                    weeks.computeIfAbsent(rs.getString(1), c -> new TreeMap<>()).merge(monday, rs.getDouble(3), Double::sum);
+                });
+        List<SalesOverview.CategoryWeek> weekly = new ArrayList<>();
+        weeks.forEach((category, byWeek) -> byWeek.forEach((monday, revenue) ->
+                weekly.add(new SalesOverview.CategoryWeek(category, monday, revenue))));
 
         List<SalesOverview.CategoryTotal> top = jdbc.query("select s.category1, sum(s.revenue) as revenue, sum(s.units)"
                         + ready + " and s.sale_date between :currentStart and :latest"

@@ -42,6 +42,11 @@ public class OverviewView extends VerticalLayout {
         }
         Locale locale = getLocale();
         add(kpis(overview, locale));
+        Div charts = new Div(OverviewCharts.weeklyTrend(this, locale, overview),
+                OverviewCharts.topCategories(this, locale, overview));
+        charts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
+        charts.setWidthFull();
+        add(charts);
         add(movers(overview, locale));
     }
 
