@@ -7,6 +7,7 @@ import java.io.Reader;
 /**
  * Caps the characters consumed for one record. The CSV parser buffers a whole record before handing it
  * over, so an unclosed quote would otherwise pull the rest of a multi-gigabyte file into memory.
+ * The parser reads ahead in chunks, so one chunk of slack is allowed before a record counts as too long.
  */
 final class BoundedReader extends FilterReader {
 
@@ -16,8 +17,10 @@ final class BoundedReader extends FilterReader {
         }
     }
 
+    static final int READ_AHEAD_ALLOWANCE = 8 * 1024;
+
     private final int limit;
-    private int consumed;
+    private long consumed;
 
     BoundedReader(Reader in, int limit) {
         super(in);
@@ -48,7 +51,7 @@ final class BoundedReader extends FilterReader {
 
     private void count(int chars) throws RecordTooLargeException {
         consumed += chars;
-        if (consumed > limit) {
+        if (consumed > (long) limit + READ_AHEAD_ALLOWANCE) {
             throw new RecordTooLargeException(limit);
         }
     }
