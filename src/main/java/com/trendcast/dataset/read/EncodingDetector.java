@@ -145,9 +145,4 @@ final class EncodingDetector {
         }
         return chinese * 2 > nonAscii;
     }
-
-    static String describeFailure(Charset charset) {
-        return "The file is not consistently encoded as " + charset.displayName()
-                + ". Please save it again as UTF-8 (in Excel: Save As, \"CSV UTF-8\").";
-    }
 }
