@@ -1,0 +1,132 @@
+package com.trendcast.dataset.read;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Streams delimited text through commons-csv, enforcing the width and size limits row by row. */
+final class CsvRowReader implements RowReader {
+
+    private final BoundedReader input;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ReadOptions options;
+    private final Charset encoding;
+    private final List<String> header;
+    private Row pending;
+
+    /**
+     * Empty lines are kept as records (and skipped here) so the parser's line count stays exact; data after a
+     * closing quote is tolerated because spreadsheet exports produce it.
+     */
+    static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setTrailingData(true)
+                .get();
+    }
+
+    CsvRowReader(Reader reader, char delimiter, Charset encoding, ReadOptions options) {
+        this.options = options;
+        this.encoding = encoding;
+        this.input = new BoundedReader(reader, options.maxRecordChars());
+        try {
+            this.parser = format(delimiter).parse(input);
+        } catch (IOException e) {
+            throw ReadFailures.inText(e, 1, encoding, options.maxRecordChars());
+        }
+        this.records = parser.iterator();
+        try {
+            Row first = readNonBlank();
+            if (first == null) {
+                throw new UnreadableFileException("The file is empty.");
+            }
+            this.header = HeaderCells.clean(first.values());
+            this.pending = readNonBlank();
+            if (pending == null) {
+                throw new UnreadableFileException("The file has a header row but no data rows.");
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null) {
+            pending = readNonBlank();
+        }
+        return pending != null;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Row row = pending;
+        pending = null;
+        return row;
+    }
+
+    private Row readNonBlank() {
+        while (true) {
+            long line = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                input.startNewRecord();
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw ReadFailures.inText(e, line, encoding, options.maxRecordChars());
+            }
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            List<String> values = record.toList();
+            checkLimits(values, line);
+            return new Row(line, values);
+        }
+    }
+
+    private void checkLimits(List<String> values, long line) {
+        if (values.size() > options.maxColumns()) {
+            throw new UnreadableFileException("Line " + ReadFailures.formatCount(line) + " has "
+                    + ReadFailures.formatCount(values.size()) + " columns; at most "
+                    + ReadFailures.formatCount(options.maxColumns()) + " are supported. "
+                    + "Please check that the file is a table with one record per row.");
+        }
+        for (String value : values) {
+            if (value.length() > options.maxFieldChars()) {
+                throw new UnreadableFileException("A value on line " + ReadFailures.formatCount(line)
+                        + " is longer than " + ReadFailures.formatCount(options.maxFieldChars())
+                        + " characters. The file may contain an unclosed quote (\").");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // Only read from, so a failed close loses nothing and must not hide the original problem.
+        }
+    }
+}
