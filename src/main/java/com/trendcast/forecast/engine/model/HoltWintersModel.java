@@ -135,7 +135,7 @@ public final class HoltWintersModel implements ForecastModel {
         return smoother.finish(result.point());
     }
 
-    static double logistic(double z, double low, double high) {
+    private static double logistic(double z, double low, double high) {
         return low + (high - low) / (1 + Math.exp(-z));
     }
 
@@ -400,7 +400,7 @@ public final class HoltWintersModel implements ForecastModel {
 
         @Override
         public double[] predict(int horizon, Map<String, double[]> futureCovariates) {
-            ModelSupport.requirePositiveHorizon(horizon);
+            ModelSupport.requireNonNegativeHorizon(horizon);
             double[] forecast = new double[horizon];
             int period = season.length;
             double trendSum = 0;

@@ -91,7 +91,7 @@ public final class LinearCalendarModel implements ForecastModel {
         Frequency frequency = history.frequency();
         List<String> covariateNames = covariates.stream().map(Covariate::name).toList();
         return (horizon, futureCovariates) -> {
-            ModelSupport.requirePositiveHorizon(horizon);
+            ModelSupport.requireNonNegativeHorizon(horizon);
             double[][] future = futureColumns(covariateNames, futureCovariates, horizon);
             double[] forecast = new double[horizon];
             double[] values = new double[covariateNames.size()];

@@ -17,14 +17,14 @@ final class ModelSupport {
         return history.values();
     }
 
-    static void requirePositiveHorizon(int horizon) {
+    static void requireNonNegativeHorizon(int horizon) {
         if (horizon < 0) {
             throw new IllegalArgumentException("Horizon must not be negative: " + horizon);
         }
     }
 
     static double[] constant(int horizon, double value) {
-        requirePositiveHorizon(horizon);
+        requireNonNegativeHorizon(horizon);
         double[] forecast = new double[horizon];
         Arrays.fill(forecast, value);
         return forecast;

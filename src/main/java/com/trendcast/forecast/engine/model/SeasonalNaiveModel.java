@@ -43,7 +43,7 @@ public final class SeasonalNaiveModel implements ForecastModel {
         }
         double[] lastSeason = Arrays.copyOfRange(values, values.length - season, values.length);
         return (horizon, futureCovariates) -> {
-            ModelSupport.requirePositiveHorizon(horizon);
+            ModelSupport.requireNonNegativeHorizon(horizon);
             double[] forecast = new double[horizon];
             for (int step = 0; step < horizon; step++) {
                 forecast[step] = lastSeason[step % season];
