@@ -31,7 +31,7 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserService users;
     private final String configuredPassword;
 
-    AdminBootstrap(UserService users, @Value("${trendcast.admin.password:}") String configuredPassword) {
+    AdminBootstrap(UserService users, @Value("${trendcast.admin.password}") String configuredPassword) {
         this.users = users;
         this.configuredPassword = configuredPassword;
     }
