@@ -34,6 +34,19 @@ public class AuditService {
                 .map(AuditEvent::toEntry).toList();
     }
 
+    /** The newest entries first; a blank user name or action matches all. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(String username, String action, int limit) {
+        String user = username == null || username.isBlank() ? null : username.strip();
+        String act = action == null || action.isBlank() ? null : action;
+        return events.search(user, act, PageRequest.of(0, limit)).stream().map(AuditEvent::toEntry).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return events.actions();
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> byUserAndAction(String username, String action) {
         return events.findByUsernameAndActionOrderByIdAsc(username, action).stream().map(AuditEvent::toEntry).toList();

@@ -1,6 +1,11 @@
 package com.trendcast.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.trendcast.admin.ui.UsersView;
+import com.trendcast.audit.AuditEntry;
+import com.trendcast.audit.AuditService;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
@@ -21,6 +26,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -28,6 +34,8 @@ class NavigationAccessTest extends KaribuSpringTest {
 
     @Autowired
     private UserService users;
+    @Autowired
+    private AuditService audit;
 
     @Test
     void anonymousVisitorIsSentToLogin() {
@@ -42,7 +50,7 @@ class NavigationAccessTest extends KaribuSpringTest {
         openAs(TestUsers.create(users, Role.ADMIN));
         UI.getCurrent().navigate("");
         _assertOne(OverviewView.class);
-        assertThat(navigationPaths()).contains("admin/users", "admin/system");
+        assertThat(navigationPaths()).contains("admin/users", "admin/system", "admin/audit");
 
         UI.getCurrent().navigate("admin/users");
         _assertOne(UsersView.class);
@@ -53,11 +61,26 @@ class NavigationAccessTest extends KaribuSpringTest {
         openAs(TestUsers.create(users, Role.MANAGER, "Kitchen"));
         UI.getCurrent().navigate("");
         _assertOne(OverviewView.class);
-        assertThat(navigationPaths()).contains("").doesNotContain("admin/users", "admin/system");
+        assertThat(navigationPaths()).contains("").doesNotContain("admin/users", "admin/system", "admin/audit");
 
         Throwable refused = catchThrowable(() -> UI.getCurrent().navigate("admin/users"));
         assertThat(refused).isNotNull();
         _assertNone(UsersView.class);
+    }
+
+    @Test
+    void auditLogFiltersByUser() {
+        String actor = "auditee-" + System.nanoTime();
+        audit.record(actor, "DATASET_DELETED", "sales 2024");
+        audit.record("someone-else", "DATASET_DELETED", "other");
+        openAs(TestUsers.create(users, Role.ADMIN));
+        UI.getCurrent().navigate("admin/audit");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("audit-user")), actor);
+
+        Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).detail()).isEqualTo("sales 2024");
     }
 
     @Test
