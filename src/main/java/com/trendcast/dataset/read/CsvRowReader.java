@@ -12,15 +12,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Streams delimited text through commons-csv, enforcing the width and size limits row by row. */
-final class CsvRowReader implements RowReader {
+final class CsvRowReader extends LookaheadRowReader {
 
     private final BoundedReader input;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final ReadOptions options;
     private final Charset encoding;
-    private final List<String> header;
-    private Row pending;
 
     /**
      * Empty lines are kept as records (and skipped here) so the parser's line count stays exact; data after a
@@ -49,11 +47,7 @@ final class CsvRowReader implements RowReader {
             if (first == null) {
                 throw new UnreadableFileException("The file is empty.");
             }
-            this.header = HeaderCells.clean(first.values());
-            this.pending = readNonBlank();
-            if (pending == null) {
-                throw new UnreadableFileException("The file has a header row but no data rows.");
-            }
+            start(first, "The file has a header row but no data rows.");
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -61,29 +55,7 @@ final class CsvRowReader implements RowReader {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (pending == null) {
-            pending = readNonBlank();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = pending;
-        pending = null;
-        return row;
-    }
-
-    private Row readNonBlank() {
+    protected Row readNonBlank() {
         while (true) {
             long line = parser.getCurrentLineNumber() + 1;
             CSVRecord record;

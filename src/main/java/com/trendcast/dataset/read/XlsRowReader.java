@@ -21,15 +21,13 @@ import org.apache.poi.ss.usermodel.Sheet;
  * Reads legacy .xls workbooks. The binary format cannot be streamed cheaply, so the workbook is loaded whole;
  * the format's own limits (65,536 rows) and a file-size cap keep that bounded.
  */
-final class XlsRowReader implements RowReader {
+final class XlsRowReader extends LookaheadRowReader {
 
     private final HSSFWorkbook workbook;
     private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
     private final SpreadsheetCells cells;
     private final ReadOptions options;
     private final String sheetName;
-    private final List<String> header;
-    private Row pending;
 
     private XlsRowReader(HSSFWorkbook workbook, Sheet sheet, ReadOptions options) {
         this.workbook = workbook;
@@ -41,11 +39,7 @@ final class XlsRowReader implements RowReader {
         if (first == null) {
             throw new UnreadableFileException("The sheet '" + sheetName + "' is empty.");
         }
-        this.header = HeaderCells.clean(first.values());
-        this.pending = readNonBlank();
-        if (pending == null) {
-            throw new UnreadableFileException("The sheet '" + sheetName + "' has a header row but no data rows.");
-        }
+        start(first, "The sheet '" + sheetName + "' has a header row but no data rows.");
     }
 
     static void verify(Path file, ReadOptions options) {
@@ -121,29 +115,7 @@ final class XlsRowReader implements RowReader {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (pending == null) {
-            pending = readNonBlank();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = pending;
-        pending = null;
-        return row;
-    }
-
-    private Row readNonBlank() {
+    protected Row readNonBlank() {
         while (rows.hasNext()) {
             org.apache.poi.ss.usermodel.Row source = rows.next();
             List<String> values = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * Pulls rows from a sheet's XML with StAX, one row at a time, so the sheet is never held in memory.
  * Formulas are never evaluated: the value Excel cached when it last saved the file is used.
  */
-final class XlsxRowReader implements RowReader {
+final class XlsxRowReader extends LookaheadRowReader {
 
     private record NumberStyle(int formatIndex, String formatString) {
     }
@@ -37,9 +37,7 @@ final class XlsxRowReader implements RowReader {
     private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
     private final SpreadsheetCells cells;
     private final ReadOptions options;
-    private final List<String> header;
     private long previousRowNumber;
-    private Row pending;
 
     XlsxRowReader(OPCPackage pkg, InputStream sheetStream, String sheetName, SharedStrings sharedStrings,
                   StylesTable styles, SpreadsheetCells cells, ReadOptions options) throws XMLStreamException {
@@ -56,12 +54,7 @@ final class XlsxRowReader implements RowReader {
             if (first == null) {
                 throw new UnreadableFileException("The sheet '" + sheetName + "' is empty.");
             }
-            this.header = HeaderCells.clean(first.values());
-            this.pending = readNonBlank();
-            if (pending == null) {
-                throw new UnreadableFileException(
-                        "The sheet '" + sheetName + "' has a header row but no data rows.");
-            }
+            start(first, "The sheet '" + sheetName + "' has a header row but no data rows.");
         } catch (RuntimeException e) {
             closeSheet();
             throw e;
@@ -69,29 +62,7 @@ final class XlsxRowReader implements RowReader {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (pending == null) {
-            pending = readNonBlank();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = pending;
-        pending = null;
-        return row;
-    }
-
-    private Row readNonBlank() {
+    protected Row readNonBlank() {
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
