@@ -42,10 +42,12 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized <T> T bean(Class<T> type) {
         if (context == null) {
+            // Passed as arguments so they outrank every properties file, as an operator's --key=value would.
+            String[] overrides = properties.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             context = new SpringApplicationBuilder(TrendcastApplication.class)
                     .profiles("cli")
-                    .properties(properties)
-                    .run();
+                    .run(overrides);
         }
         return context.getBean(type);
     }
