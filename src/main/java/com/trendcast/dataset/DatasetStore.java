@@ -15,7 +15,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,11 +121,21 @@ class DatasetStore {
         return stored;
     }
 
+    /**
+     * Inserts in primary-key order (product, day, region, channel): the B-tree then only grows at its right
+     * edge, which makes a large import several times faster than inserting in hash order.
+     */
     void insertSalesDays(long datasetId, Map<SalesRowHandler.DayKey, SalesRowHandler.DayTotals> days,
                          Map<String, StoredProduct> products) {
+        List<Map.Entry<SalesRowHandler.DayKey, SalesRowHandler.DayTotals>> ordered = new ArrayList<>(days.entrySet());
+        ordered.sort(Comparator.<Map.Entry<SalesRowHandler.DayKey, SalesRowHandler.DayTotals>>comparingLong(
+                        entry -> products.get(entry.getKey().sku()).id())
+                .thenComparing(entry -> entry.getKey().date())
+                .thenComparing(entry -> entry.getKey().region())
+                .thenComparing(entry -> entry.getKey().channel()));
         jdbc.batchUpdate("insert into sales_daily (dataset_id, product_id, sale_date, region, channel, category1,"
                         + " category2, category3, units, revenue, orders, avg_price, promo_share, visits)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", days.entrySet(), BATCH,
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ordered, BATCH,
                 (insert, entry) -> {
                     SalesRowHandler.DayKey key = entry.getKey();
                     SalesRowHandler.DayTotals day = entry.getValue();
