@@ -1,0 +1,206 @@
+package com.trendcast.dataset;
+
+import com.trendcast.dataset.read.Row;
+import com.trendcast.dataset.read.mapping.CategoryPaths;
+import com.trendcast.dataset.read.mapping.LogicalField;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Aggregates sales lines to the stored grain, one row per product, day, region and channel. Only the
+ * aggregates are held (at most the size of the output), never the input lines.
+ */
+final class SalesRowHandler implements RowHandler {
+
+    static final String UNCATEGORISED = "Uncategorised";
+    private static final int MAX_SKU = 100;
+    private static final int MAX_REGION = 200;
+    private static final int MAX_CHANNEL = 100;
+    private static final int MAX_NAME = 500;
+    private static final int MAX_CATEGORY = 200;
+    private static final int CATEGORY_LEVELS = 3;
+
+    record DayKey(String sku, LocalDate date, String region, String channel) {
+    }
+
+    /** Running sums of one day key; order ids are kept only while a day has more than one. */
+    static final class DayTotals {
+        double units;
+        double revenue;
+        int lines;
+        int promotedLines;
+        double visits;
+        boolean visitsKnown;
+        private String firstOrder;
+        private Set<String> moreOrders;
+
+        void addOrder(String orderId) {
+            if (firstOrder == null) {
+                firstOrder = orderId;
+            } else if (!firstOrder.equals(orderId)) {
+                if (moreOrders == null) {
+                    moreOrders = new HashSet<>(4);
+                }
+                moreOrders.add(orderId);
+            }
+        }
+
+        /** Distinct order ids, or the number of lines when the file has no order id. */
+        int orders() {
+            if (firstOrder == null) {
+                return lines;
+            }
+            return 1 + (moreOrders == null ? 0 : moreOrders.size());
+        }
+    }
+
+    /** Also the one shared instance of its SKU, so the day keys of a product do not each hold a copy. */
+    static final class ProductInfo {
+        final String sku;
+        String name;
+        List<String> categories;
+
+        ProductInfo(String sku) {
+            this.sku = sku;
+        }
+    }
+
+    private final ResolvedMapping mapping;
+    private final ReturnsPolicy returns;
+    private final CategoryRule categoryRule;
+    private final DatasetStore store;
+    private final Long datasetId;
+    private final Map<DayKey, DayTotals> days = new HashMap<>();
+    private final Map<String, ProductInfo> products = new LinkedHashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+    private final boolean categorised;
+    private BigDecimal totalUnits = BigDecimal.ZERO;
+    private BigDecimal totalRevenue = BigDecimal.ZERO;
+
+    /** @param datasetId where to store the result; null to only check the file */
+    SalesRowHandler(ResolvedMapping mapping, ReturnsPolicy returns, CategoryRule categoryRule, DatasetStore store,
+                    Long datasetId) {
+        this.mapping = mapping;
+        this.returns = returns;
+        this.categoryRule = categoryRule;
+        this.store = store;
+        this.datasetId = datasetId;
+        this.categorised = mapping.has(LogicalField.CATEGORY_PATH) || mapping.has(LogicalField.CATEGORY1);
+    }
+
+    @Override
+    public Outcome accept(Row row) throws RowRejected {
+        LocalDate date = mapping.requiredDate(row, LogicalField.DATE);
+        String sku = mapping.requiredText(row, LogicalField.SKU, MAX_SKU);
+        BigDecimal units = mapping.requiredNumber(row, LogicalField.UNITS);
+        BigDecimal revenue = mapping.has(LogicalField.REVENUE)
+                ? mapping.requiredNumber(row, LogicalField.REVENUE)
+                : units.multiply(mapping.requiredNumber(row, LogicalField.UNIT_PRICE));
+        String region = label(mapping.text(row, LogicalField.REGION, MAX_REGION));
+        String channel = label(mapping.text(row, LogicalField.CHANNEL, MAX_CHANNEL));
+        String orderId = mapping.text(row, LogicalField.ORDER_ID, Integer.MAX_VALUE);
+        Boolean promoted = mapping.flag(row, LogicalField.PROMOTION);
+        BigDecimal visits = mapping.number(row, LogicalField.VISITS);
+        List<String> categories = categorised ? categories(row) : List.of();
+
+        boolean isReturn = units.signum() < 0 || isCancellation(orderId);
+        if (isReturn && returns == ReturnsPolicy.DROP) {
+            return Outcome.RETURN_DROPPED;
+        }
+        ProductInfo product = products.computeIfAbsent(sku, ProductInfo::new);
+        if (product.name == null) {
+            product.name = truncate(mapping.text(row, LogicalField.PRODUCT_NAME, Integer.MAX_VALUE), MAX_NAME);
+        }
+        if (product.categories == null && !categories.isEmpty()) {
+            product.categories = categories;
+        }
+        DayTotals day = days.computeIfAbsent(new DayKey(product.sku, date, region, channel), key -> new DayTotals());
+        day.units += units.doubleValue();
+        day.revenue += revenue.doubleValue();
+        day.lines++;
+        if (Boolean.TRUE.equals(promoted)) {
+            day.promotedLines++;
+        }
+        if (visits != null) {
+            day.visits += visits.doubleValue();
+            day.visitsKnown = true;
+        }
+        if (orderId != null) {
+            day.addOrder(orderId);
+        }
+        totalUnits = totalUnits.add(units);
+        totalRevenue = totalRevenue.add(revenue);
+        return isReturn ? Outcome.RETURN_IMPORTED : Outcome.IMPORTED;
+    }
+
+    /** UCI style cancellations: an invoice number of "C" followed by digits. */
+    static boolean isCancellation(String orderId) {
+        return orderId != null && orderId.length() > 1 && (orderId.charAt(0) == 'C' || orderId.charAt(0) == 'c')
+                && Character.isDigit(orderId.charAt(1));
+    }
+
+    private List<String> categories(Row row) throws RowRejected {
+        List<String> levels = new ArrayList<>(CATEGORY_LEVELS);
+        if (mapping.has(LogicalField.CATEGORY_PATH)) {
+            String path = mapping.text(row, LogicalField.CATEGORY_PATH, Integer.MAX_VALUE);
+            if (path != null) {
+                levels.addAll(CategoryPaths.split(path));
+            }
+        } else {
+            for (LogicalField level : List.of(LogicalField.CATEGORY1, LogicalField.CATEGORY2, LogicalField.CATEGORY3)) {
+                String value = mapping.text(row, level, Integer.MAX_VALUE);
+                if (value == null) {
+                    break;
+                }
+                levels.add(value);
+            }
+        }
+        return levels.stream().limit(CATEGORY_LEVELS).map(level -> truncate(level, MAX_CATEGORY)).toList();
+    }
+
+    /** Regions and channels repeat on every line; one shared instance each keeps the day keys small. */
+    private String label(String value) {
+        String text = value == null ? "" : value;
+        return labels.computeIfAbsent(text, key -> key);
+    }
+
+    private static String truncate(String value, int maxLength) {
+        return value == null || value.length() <= maxLength ? value : value.substring(0, maxLength);
+    }
+
+    @Override
+    public void finish() {
+        if (datasetId == null) {
+            return;
+        }
+        List<DatasetStore.ProductRow> productRows = new ArrayList<>(products.size());
+        products.forEach((sku, info) -> productRows.add(new DatasetStore.ProductRow(sku, info.name,
+                categoryPath(sku, info))));
+        Map<String, DatasetStore.StoredProduct> stored = store.insertProducts(datasetId, productRows);
+        store.insertSalesDays(datasetId, days, stored);
+    }
+
+    private List<String> categoryPath(String sku, ProductInfo info) {
+        List<String> path = info.categories;
+        if ((path == null || path.isEmpty()) && categoryRule != null) {
+            path = categoryRule.categoryPath(sku, info.name == null ? "" : info.name);
+        }
+        if (path == null || path.isEmpty()) {
+            return List.of(UNCATEGORISED);
+        }
+        return path.stream().limit(CATEGORY_LEVELS).map(level -> truncate(level, MAX_CATEGORY)).toList();
+    }
+
+    @Override
+    public Map<String, BigDecimal> totals() {
+        return Map.of("units", totalUnits, "revenue", totalRevenue);
+    }
+}

@@ -1,0 +1,72 @@
+package com.trendcast.dataset.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.trendcast.dataset.DatasetImportService;
+import com.trendcast.dataset.DatasetSummary;
+import com.trendcast.dataset.ImportFiles;
+import com.trendcast.dataset.ImportRequest;
+import com.trendcast.dataset.read.mapping.DatasetKind;
+import com.trendcast.security.Role;
+import com.trendcast.security.UserService;
+import com.trendcast.testsupport.KaribuSpringTest;
+import com.trendcast.testsupport.TestUsers;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DataViewTest extends KaribuSpringTest {
+
+    @Autowired
+    private UserService users;
+    @Autowired
+    private DatasetImportService imports;
+    @TempDir
+    private Path dir;
+
+    private long importFor(String category, String name) throws Exception {
+        Path file = ImportFiles.salesWithInvalidRows(dir, name + ".csv", category, 3, 0);
+        return imports.importFile(ImportRequest.of(file, name, imports.preview(file, null).proposal().mapping())
+                .withDatasetName(name)).datasetId();
+    }
+
+    @Test
+    void managerSeesOnlyDatasetsOfTheirCategoriesAndTheProposedKind() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String kitchen = "Kitchen" + suffix;
+        String manager = TestUsers.create(users, Role.MANAGER, kitchen);
+        long own = importFor(kitchen, "kitchen-" + suffix);
+        long other = importFor("Garden" + suffix, "garden-" + suffix);
+
+        openAs(manager);
+        UI.getCurrent().navigate(DataView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<DatasetSummary> grid = LocatorJ._get(Grid.class, spec -> spec.withId("data-datasets"));
+        List<Long> shown = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            shown.add(GridKt._get(grid, i).id());
+        }
+        assertThat(shown).contains(own).doesNotContain(other);
+
+        Path upload = imports.workDirectory().resolve(UUID.randomUUID() + ".upload");
+        Files.copy(ImportFiles.retailWithReturn(dir), upload);
+        LocatorJ._get(DataView.class).startImport(upload, "retail.csv");
+
+        @SuppressWarnings("unchecked")
+        Select<DatasetKind> kind = LocatorJ._get(Select.class, spec -> spec.withId("import-kind"));
+        assertThat(kind.getValue()).isEqualTo(DatasetKind.SALES);
+        assertThat(LocatorJ._find(Grid.class, spec -> spec.withId("import-preview"))).hasSize(1);
+    }
+}
