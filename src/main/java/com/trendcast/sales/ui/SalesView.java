@@ -1,0 +1,369 @@
+package com.trendcast.sales.ui;
+
+import com.trendcast.sales.Grain;
+import com.trendcast.sales.SalesAnalytics;
+import com.trendcast.sales.SalesAnalyticsService;
+import com.trendcast.sales.SalesFilter;
+import com.trendcast.security.AccessScope;
+import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.Formats;
+import com.trendcast.ui.KpiCard;
+import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.chart.ApexChart;
+import com.trendcast.ui.chart.AxisType;
+import com.trendcast.ui.chart.ChartOptions;
+import com.trendcast.ui.chart.DataPoint;
+import com.trendcast.ui.chart.Series;
+import com.trendcast.ui.chart.ValueFormat;
+import com.trendcast.ui.chart.YAxis;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sales analytics with drill-down. The whole state (range, drill path, region, channel, grain)
+ * lives in the URL query, so a link reproduces the view and the browser's back button goes back
+ * up a level: every change navigates to a new URL and the view renders from it.
+ */
+@Route(value = "sales", layout = MainLayout.class)
+@PageTitle("Sales · Trendcast")
+@PermitAll
+public class SalesView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String CATEGORY = "cat";
+    static final String REGION = "region";
+    static final String CHANNEL = "channel";
+    static final String GRAIN = "grain";
+    private static final int TOP_PRODUCTS = 10;
+    private static final int MAX_PRODUCT_BARS = 30;
+
+    private final SalesAnalyticsService analytics;
+    private final AccessScope scope;
+    private final SalesAnalyticsService.FilterOptions options;
+    private SalesFilter filter = SalesFilter.all();
+    private Grain grain = Grain.WEEK;
+
+    public SalesView(SalesAnalyticsService analytics, CurrentUser currentUser) {
+        this.analytics = analytics;
+        this.scope = currentUser.scope();
+        this.options = analytics.filterOptions(scope);
+        setPadding(true);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        List<String> path = query.getOrDefault(CATEGORY, List.of());
+        LocalDate from = date(query, FROM);
+        LocalDate to = date(query, TO);
+        boolean rangeValid = from == null || to == null || !to.isBefore(from);
+        filter = new SalesFilter(rangeValid ? from : null, rangeValid ? to : null,
+                path.size() > SalesFilter.MAX_DEPTH ? path.subList(0, SalesFilter.MAX_DEPTH) : path,
+                first(query, REGION), first(query, CHANNEL));
+        grain = parseGrain(first(query, GRAIN));
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H2(getTranslation("sales.title")));
+        SalesAnalytics result = analytics.analyse(scope, filter, TOP_PRODUCTS);
+        add(filters(result), breadcrumb());
+        if (result.isEmpty()) {
+            Div empty = new Div(new H3(getTranslation("sales.empty.title")), new Paragraph(getTranslation("sales.empty.text")));
+            empty.setId("sales-empty");
+            empty.addClassNames(LumoUtility.Padding.LARGE, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
+            add(empty);
+            return;
+        }
+        Locale locale = getLocale();
+        add(kpis(result, locale));
+        add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
+        add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
+        add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+    }
+
+    private Component filters(SalesAnalytics result) {
+        DatePicker from = new DatePicker(getTranslation("sales.filter.from"), result.from());
+        from.setId("sales-from");
+        DatePicker to = new DatePicker(getTranslation("sales.filter.to"), result.to());
+        to.setId("sales-to");
+        from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
+        to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
+        ComboBox<String> region = choice("sales-region", "sales.filter.region", options.regions(), filter.region());
+        region.addValueChangeListener(e -> go(new SalesFilter(filter.from(), filter.to(), filter.categoryPath(),
+                e.getValue(), filter.channel()), grain));
+        ComboBox<String> channel = choice("sales-channel", "sales.filter.channel", options.channels(), filter.channel());
+        channel.addValueChangeListener(e -> go(new SalesFilter(filter.from(), filter.to(), filter.categoryPath(),
+                filter.region(), e.getValue()), grain));
+        RadioButtonGroup<Grain> grainChoice = new RadioButtonGroup<>(getTranslation("sales.filter.grain"));
+        grainChoice.setId("sales-grain");
+        grainChoice.setItems(Grain.values());
+        grainChoice.setItemLabelGenerator(g -> getTranslation("sales.grain." + g.name()));
+        grainChoice.setValue(grain);
+        grainChoice.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                go(filter, e.getValue());
+            }
+        });
+        HorizontalLayout bar = new HorizontalLayout(from, to, region, channel, grainChoice);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
+        if (fromClient && from != null && to != null && !to.isBefore(from)) {
+            go(filter.withRange(from, to), grain);
+        }
+    }
+
+    private ComboBox<String> choice(String id, String labelKey, List<String> items, String value) {
+        ComboBox<String> box = new ComboBox<>(getTranslation(labelKey));
+        box.setId(id);
+        box.setItems(items);
+        box.setClearButtonVisible(true);
+        box.setPlaceholder(getTranslation("sales.filter.all"));
+        box.setValue(value);
+        box.setEnabled(!items.isEmpty());
+        return box;
+    }
+
+    private Component breadcrumb() {
+        HorizontalLayout crumbs = new HorizontalLayout();
+        crumbs.setId("sales-breadcrumb");
+        crumbs.setSpacing(false);
+        crumbs.setAlignItems(FlexComponent.Alignment.CENTER);
+        List<String> path = filter.categoryPath();
+        crumbs.add(crumb(getTranslation("sales.breadcrumb.all"), List.of(), path.isEmpty()));
+        for (int level = 0; level < path.size(); level++) {
+            crumbs.add(new Span(" › "));
+            crumbs.add(crumb(path.get(level), path.subList(0, level + 1), level == path.size() - 1));
+        }
+        return crumbs;
+    }
+
+    private Component crumb(String label, List<String> path, boolean current) {
+        if (current) {
+            Span here = new Span(label);
+            here.addClassName(LumoUtility.FontWeight.SEMIBOLD);
+            return here;
+        }
+        Button link = new Button(label, e -> go(filter.withPath(path), grain));
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
+    }
+
+    private Component kpis(SalesAnalytics result, Locale locale) {
+        Div cards = new Div(
+                kpi(locale, "sales.kpi.revenue", result.current().revenue(), result.previous().revenue()),
+                kpi(locale, "sales.kpi.units", result.current().units(), result.previous().units()),
+                kpi(locale, "sales.kpi.orders", result.current().orders(), result.previous().orders()));
+        cards.setId("sales-kpis");
+        cards.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
+        cards.setWidthFull();
+        return cards;
+    }
+
+    private KpiCard kpi(Locale locale, String key, double current, double previous) {
+        Double change = previous == 0 ? null : (current - previous) / previous;
+        String comparison = change == null ? getTranslation("sales.kpi.noPrevious")
+                : getTranslation("sales.kpi.vsPrevious", Formats.signedPercent(locale, change));
+        return new KpiCard(getTranslation(key), Formats.compact(locale, current), comparison, change);
+    }
+
+    private ApexChart trend(SalesAnalytics result, Locale locale) {
+        List<DataPoint> revenue = new ArrayList<>();
+        List<DataPoint> units = new ArrayList<>();
+        for (SalesAnalytics.Period period : result.periods(grain)) {
+            revenue.add(DataPoint.on(period.day(), period.revenue()));
+            units.add(DataPoint.on(period.day(), period.units()));
+        }
+        String revenueName = getTranslation("sales.series.revenue");
+        String unitsName = getTranslation("sales.series.units");
+        return new ApexChart(ChartOptions.line(Series.points(revenueName, revenue), Series.points(unitsName, units))
+                .title(getTranslation("sales.chart.trend.title", getTranslation("sales.grain." + grain.name())))
+                .xAxisType(AxisType.DATETIME)
+                .yAxes(YAxis.titled(revenueName).seriesName(revenueName),
+                        YAxis.titled(unitsName).seriesName(unitsName).opposite(true))
+                .valueFormat(ValueFormat.compact()).locale(locale).zoom(true));
+    }
+
+    private ApexChart breakdown(SalesAnalytics result, Locale locale) {
+        List<SalesAnalytics.Slice> slices = result.breakdown();
+        boolean products = result.breakdownIsProducts();
+        List<SalesAnalytics.Slice> shown = products && slices.size() > MAX_PRODUCT_BARS
+                ? slices.subList(0, MAX_PRODUCT_BARS) : slices;
+        ChartOptions options = ChartOptions.column(Series.of(getTranslation("sales.series.revenue"),
+                        shown.stream().map(SalesAnalytics.Slice::revenue).toList()))
+                .categories(shown.stream().map(slice -> shorten(slice.label())).toList())
+                .title(getTranslation(products ? "sales.chart.breakdown.products" : "sales.chart.breakdown.title"))
+                .yAxisTitle(getTranslation("sales.series.revenue"))
+                .valueFormat(ValueFormat.compact()).locale(locale).distributed(true).legend(false);
+        if (!products) {
+            options.subtitle(getTranslation("sales.chart.breakdown.hint"));
+        }
+        ApexChart chart = new ApexChart(options);
+        if (!products) {
+            chart.addDataPointClickListener(e -> {
+                if (e.getDataPointIndex() >= 0 && e.getDataPointIndex() < slices.size()) {
+                    List<String> path = new ArrayList<>(filter.categoryPath());
+                    path.add(slices.get(e.getDataPointIndex()).key());
+                    go(filter.withPath(path), grain);
+                }
+            });
+        }
+        return chart;
+    }
+
+    private ApexChart topProducts(SalesAnalytics result, Locale locale) {
+        List<SalesAnalytics.Slice> top = result.topProducts();
+        return new ApexChart(ChartOptions.bar(Series.of(getTranslation("sales.series.revenue"),
+                        top.stream().map(SalesAnalytics.Slice::revenue).toList()))
+                .categories(top.stream().map(p -> shorten(p.label())).toList())
+                .title(getTranslation("sales.chart.top.title", TOP_PRODUCTS))
+                .xAxisTitle(getTranslation("sales.series.revenue"))
+                .valueFormat(ValueFormat.compact()).locale(locale).legend(false));
+    }
+
+    private ApexChart yearOverYear(SalesAnalytics result, Locale locale) {
+        List<String> months = result.yearOverYear().stream()
+                .map(m -> m.month().getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + m.month().getYear()).toList();
+        return new ApexChart(ChartOptions.column(
+                        Series.of(getTranslation("sales.series.thisYear"),
+                                result.yearOverYear().stream().map(SalesAnalytics.MonthOverYear::revenue).toList()),
+                        Series.of(getTranslation("sales.series.previousYear"),
+                                result.yearOverYear().stream().map(SalesAnalytics.MonthOverYear::previousYearRevenue).toList()))
+                .categories(months)
+                .title(getTranslation("sales.chart.yoy.title"))
+                .yAxisTitle(getTranslation("sales.series.revenue"))
+                .valueFormat(ValueFormat.compact()).locale(locale));
+    }
+
+    private ApexChart heatmap(SalesAnalytics result, Locale locale) {
+        Series[] rows = new Series[7];
+        for (int weekday = 6; weekday >= 0; weekday--) {
+            List<DataPoint> cells = new ArrayList<>();
+            for (int month = 0; month < 12; month++) {
+                cells.add(DataPoint.of(Month.of(month + 1).getDisplayName(TextStyle.SHORT, locale),
+                        result.weekdayByMonthRevenue()[weekday][month]));
+            }
+            rows[6 - weekday] = Series.points(DayOfWeek.of(weekday + 1).getDisplayName(TextStyle.SHORT, locale), cells);
+        }
+        return new ApexChart(ChartOptions.heatmap(rows)
+                .title(getTranslation("sales.chart.heatmap.title"))
+                .valueFormat(ValueFormat.compact()).locale(locale).legend(false));
+    }
+
+    private ApexChart promotion(SalesAnalytics result, Locale locale) {
+        return new ApexChart(ChartOptions.donut(
+                        List.of(getTranslation("sales.promo.with"), getTranslation("sales.promo.without")),
+                        List.of(result.promotionRevenue(), result.regularRevenue()))
+                .title(getTranslation("sales.chart.promo.title"))
+                .valueFormat(ValueFormat.compact()).locale(locale)
+                .donutTotal(getTranslation("sales.promo.total")));
+    }
+
+    private static Div card(String id, ApexChart chart, int weight) {
+        chart.setId(id);
+        chart.setHeight("340px");
+        Div card = new Div(chart);
+        card.addClassName("chart-card");
+        card.getStyle().set("flex", weight + " 1 " + (24 * weight) + "rem").set("min-width", "20rem");
+        return card;
+    }
+
+    private static Div row(Component... cards) {
+        Div row = new Div(cards);
+        row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
+        row.setWidthFull();
+        return row;
+    }
+
+    private static String shorten(String label) {
+        return label.length() > 32 ? label.substring(0, 31) + "…" : label;
+    }
+
+    /** Navigates to the URL of the given state; the history entry is what lets "back" go up a level. */
+    private static void go(SalesFilter target, Grain targetGrain) {
+        UI.getCurrent().navigate(SalesView.class, query(target, targetGrain));
+    }
+
+    static QueryParameters query(SalesFilter target, Grain targetGrain) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (target.from() != null) {
+            parameters.put(FROM, List.of(target.from().toString()));
+        }
+        if (target.to() != null) {
+            parameters.put(TO, List.of(target.to().toString()));
+        }
+        if (!target.categoryPath().isEmpty()) {
+            parameters.put(CATEGORY, target.categoryPath());
+        }
+        if (target.region() != null) {
+            parameters.put(REGION, List.of(target.region()));
+        }
+        if (target.channel() != null) {
+            parameters.put(CHANNEL, List.of(target.channel()));
+        }
+        if (targetGrain != Grain.WEEK) {
+            parameters.put(GRAIN, List.of(targetGrain.name().toLowerCase(Locale.ROOT)));
+        }
+        return new QueryParameters(parameters);
+    }
+
+    private static String first(Map<String, List<String>> query, String key) {
+        List<String> values = query.get(key);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static LocalDate date(Map<String, List<String>> query, String key) {
+        String value = first(query, key);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Grain parseGrain(String value) {
+        for (Grain candidate : Grain.values()) {
+            if (candidate.name().equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        return Grain.WEEK;
+    }
+}
