@@ -10,9 +10,13 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The sales analytics behind the {@code /sales} view (and later the API): totals against the previous
@@ -26,6 +30,8 @@ public class SalesAnalyticsService {
     /** Without a chosen range the view shows the last year of data. */
     static final int DEFAULT_RANGE_DAYS = 365;
     private static final String[] LEVEL_COLUMNS = {"s.category1", "s.category2", "s.category3"};
+    /** Where the data has no deeper category level, the breakdown shows at most this many products. */
+    static final int MAX_PRODUCT_SLICES = 30;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,8 +41,7 @@ public class SalesAnalyticsService {
 
     @Transactional(readOnly = true)
     public SalesAnalytics analyse(AccessScope scope, SalesFilter filter, int topN) {
-        Where unbounded = where(scope, filter);
-        LocalDate latest = jdbc.queryForObject("select max(s.sale_date)" + unbounded.sql, unbounded.params, LocalDate.class);
+        LocalDate latest = latestDay(scope);
         if (latest == null) {
             return new SalesAnalytics(null, null, new SalesAnalytics.Totals(0, 0, 0), new SalesAnalytics.Totals(0, 0, 0),
                     List.of(), List.of(), false, List.of(), List.of(), new double[7][12], 0, 0);
@@ -45,88 +50,130 @@ public class SalesAnalyticsService {
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(DEFAULT_RANGE_DAYS - 1L);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousFrom = from.minusDays(days);
+        LocalDate firstMonth = from.withDayOfMonth(1);
+        LocalDate scanFrom = previousFrom.isBefore(firstMonth.minusYears(1)) ? previousFrom : firstMonth.minusYears(1);
 
-        Where range = where(scope, filter).between(from, to);
-        Where withPrevious = where(scope, filter).between(previousFrom, to);
-        withPrevious.params.addValue("currentFrom", Date.valueOf(from));
+        // One scan feeds totals, both periods, the daily series, the category breakdown, the promotion
+        // split and year-over-year months: on a large table each scan costs seconds, a grouped row nothing.
+        int level = filter.categoryPath().size();
+        String child = level < LEVEL_COLUMNS.length ? LEVEL_COLUMNS[level] : "cast(null as varchar)";
+        Where scan = where(scope, filter).between(scanFrom, to);
+        Accumulation sums = new Accumulation(from, to, previousFrom);
+        jdbc.query("select s.sale_date, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
+                        + " sum(s.revenue * coalesce(s.promo_share, 0))" + scan.sql
+                        + " group by s.sale_date, " + child, scan.params,
+                rs -> {
+                    sums.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getLong(5), rs.getDouble(6));
+                });
+        if (sums.daily.isEmpty()) {
+            return new SalesAnalytics(null, null, new SalesAnalytics.Totals(0, 0, 0), new SalesAnalytics.Totals(0, 0, 0),
+                    List.of(), List.of(), false, List.of(), List.of(), new double[7][12], 0, 0);
+        }
 
-        SalesAnalytics.Totals[] totals = jdbc.queryForObject("select"
-                        + " coalesce(sum(case when s.sale_date >= :currentFrom then s.revenue end), 0),"
-                        + " coalesce(sum(case when s.sale_date >= :currentFrom then s.units end), 0),"
-                        + " coalesce(sum(case when s.sale_date >= :currentFrom then s.orders end), 0),"
-                        + " coalesce(sum(case when s.sale_date < :currentFrom then s.revenue end), 0),"
-                        + " coalesce(sum(case when s.sale_date < :currentFrom then s.units end), 0),"
-                        + " coalesce(sum(case when s.sale_date < :currentFrom then s.orders end), 0)"
-                        + withPrevious.sql, withPrevious.params,
-                (rs, row) -> new SalesAnalytics.Totals[]{
-                        new SalesAnalytics.Totals(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)),
-                        new SalesAnalytics.Totals(rs.getDouble(4), rs.getDouble(5), rs.getLong(6))});
-
-        List<SalesAnalytics.Period> daily = jdbc.query("select s.sale_date, sum(s.revenue), sum(s.units)" + range.sql
-                        + " group by s.sale_date order by s.sale_date", range.params,
-                (rs, row) -> new SalesAnalytics.Period(rs.getObject(1, LocalDate.class), rs.getDouble(2), rs.getDouble(3)));
-
+        List<SalesAnalytics.Slice> products = products(where(scope, filter).between(from, to), Math.max(topN, MAX_PRODUCT_SLICES));
+        List<SalesAnalytics.Slice> categories = sums.childSlices();
+        boolean productBreakdown = categories.isEmpty();
+        List<SalesAnalytics.Period> daily = sums.dailyPeriods();
         double[][] weekdayByMonth = new double[7][12];
         for (SalesAnalytics.Period day : daily) {
             weekdayByMonth[day.day().getDayOfWeek().getValue() - 1][day.day().getMonthValue() - 1] += day.revenue();
         }
-
-        double[] promotion = jdbc.queryForObject("select coalesce(sum(s.revenue * coalesce(s.promo_share, 0)), 0),"
-                        + " coalesce(sum(s.revenue * (1 - coalesce(s.promo_share, 0))), 0)" + range.sql, range.params,
-                (rs, row) -> new double[]{rs.getDouble(1), rs.getDouble(2)});
-
-        List<SalesAnalytics.Slice> children = categoryChildren(range, filter);
-        boolean products = children.isEmpty();
-        return new SalesAnalytics(from, to, totals[0], totals[1], daily,
-                products ? topProducts(range, Integer.MAX_VALUE) : children, products, topProducts(range, topN), yearOverYear(scope, filter, from, to), weekdayByMonth,
-                promotion[0], promotion[1]);
-    }
-
-    /**
-     * The categories one level below the drill path; empty at the deepest level or where the data has
-     * no deeper level, in which case the breakdown lists products instead.
-     */
-    private List<SalesAnalytics.Slice> categoryChildren(Where range, SalesFilter filter) {
-        int level = filter.categoryPath().size();
-        if (level >= LEVEL_COLUMNS.length) {
-            return List.of();
+        List<SalesAnalytics.MonthOverYear> months = new ArrayList<>();
+        for (LocalDate month = firstMonth; !month.isAfter(to); month = month.plusMonths(1)) {
+            months.add(new SalesAnalytics.MonthOverYear(month, sums.monthly.getOrDefault(month, 0.0),
+                    sums.monthly.getOrDefault(month.minusYears(1), 0.0)));
         }
-        String column = LEVEL_COLUMNS[level];
-        return jdbc.query("select " + column + ", sum(s.revenue) as revenue, sum(s.units)" + range.sql
-                        + " and " + column + " is not null group by " + column + " order by revenue desc", range.params,
-                (rs, row) -> new SalesAnalytics.Slice(rs.getString(1), rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+        return new SalesAnalytics(from, to, sums.current.toTotals(), sums.previous.toTotals(), daily,
+                productBreakdown ? products : categories, productBreakdown,
+                products.size() > topN ? List.copyOf(products.subList(0, topN)) : products,
+                months, weekdayByMonth, sums.promotionRevenue, sums.current.revenue - sums.promotionRevenue);
     }
 
-    private List<SalesAnalytics.Slice> topProducts(Where range, int limit) {
-        List<SalesAnalytics.Slice> products = jdbc.query("select p.sku, p.name, t.revenue, t.units from"
-                        + " (select s.product_id, sum(s.revenue) as revenue, sum(s.units) as units" + range.sql
-                        + " group by s.product_id) t join product p on p.id = t.product_id order by t.revenue desc, p.sku",
+    /** The last day with sales in the caller's ready datasets, found through the (dataset, date) index. */
+    private LocalDate latestDay(AccessScope scope) {
+        Where visible = where(scope, SalesFilter.all());
+        return jdbc.queryForObject("select max(s.sale_date)" + visible.sql, visible.params, LocalDate.class);
+    }
+
+    private List<SalesAnalytics.Slice> products(Where range, int limit) {
+        return jdbc.query("select p.sku, p.name, sum(s.revenue) as revenue, sum(s.units)" + range.withProducts().sql
+                        + " group by p.id, p.sku, p.name order by revenue desc, p.sku limit " + limit,
                 range.params, (rs, row) -> new SalesAnalytics.Slice(rs.getString(1),
                         rs.getString(2) == null || rs.getString(2).isBlank() ? rs.getString(1) : rs.getString(2),
                         rs.getDouble(3), rs.getDouble(4)));
-        return products.size() > limit ? List.copyOf(products.subList(0, limit)) : products;
     }
 
-    private List<SalesAnalytics.MonthOverYear> yearOverYear(AccessScope scope, SalesFilter filter, LocalDate from, LocalDate to) {
-        LocalDate firstMonth = from.withDayOfMonth(1);
-        Where twoYears = where(scope, filter).between(firstMonth.minusYears(1), to);
-        Map<LocalDate, Double> monthly = new TreeMap<>();
-        jdbc.query("select extract(year from s.sale_date), extract(month from s.sale_date), sum(s.revenue)" + twoYears.sql
-                        + " group by extract(year from s.sale_date), extract(month from s.sale_date)", twoYears.params,
-                rs -> {
-                    monthly.put(LocalDate.of(rs.getInt(1), rs.getInt(2), 1), rs.getDouble(3));
-                });
-        List<SalesAnalytics.MonthOverYear> months = new ArrayList<>();
-        for (LocalDate month = firstMonth; !month.isAfter(to); month = month.plusMonths(1)) {
-            months.add(new SalesAnalytics.MonthOverYear(month, monthly.getOrDefault(month, 0.0),
-                    monthly.getOrDefault(month.minusYears(1), 0.0)));
+    /** Sums of the grouped scan rows into the figures the view shows. */
+    private static final class Accumulation {
+        private final LocalDate from;
+        private final LocalDate to;
+        private final LocalDate previousFrom;
+        private final Sum current = new Sum();
+        private final Sum previous = new Sum();
+        private final Map<LocalDate, double[]> daily = new TreeMap<>();
+        private final Map<String, double[]> children = new HashMap<>();
+        private final Map<LocalDate, Double> monthly = new HashMap<>();
+        private double promotionRevenue;
+
+        Accumulation(LocalDate from, LocalDate to, LocalDate previousFrom) {
+            this.from = from;
+            this.to = to;
+            this.previousFrom = previousFrom;
         }
-        return months;
+
+        void add(LocalDate day, String child, double revenue, double units, long orders, double promotion) {
+            monthly.merge(day.withDayOfMonth(1), revenue, Double::sum);
+            if (!day.isBefore(from)) {
+                current.add(revenue, units, orders);
+                promotionRevenue += promotion;
+                double[] dayTotals = daily.computeIfAbsent(day, d -> new double[2]);
+                dayTotals[0] += revenue;
+                dayTotals[1] += units;
+                if (child != null) {
+                    double[] childTotals = children.computeIfAbsent(child, c -> new double[2]);
+                    childTotals[0] += revenue;
+                    childTotals[1] += units;
+                }
+            } else if (!day.isBefore(previousFrom)) {
+                previous.add(revenue, units, orders);
+            }
+        }
+
+        List<SalesAnalytics.Period> dailyPeriods() {
+            List<SalesAnalytics.Period> periods = new ArrayList<>(daily.size());
+            daily.forEach((day, totals) -> periods.add(new SalesAnalytics.Period(day, totals[0], totals[1])));
+            return periods;
+        }
+
+        List<SalesAnalytics.Slice> childSlices() {
+            return children.entrySet().stream()
+                    .map(e -> new SalesAnalytics.Slice(e.getKey(), e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()
+                            .thenComparing(SalesAnalytics.Slice::key))
+                    .toList();
+        }
+    }
+
+    private static final class Sum {
+        private double revenue;
+        private double units;
+        private long orders;
+
+        void add(double addedRevenue, double addedUnits, long addedOrders) {
+            revenue += addedRevenue;
+            units += addedUnits;
+            orders += addedOrders;
+        }
+
+        SalesAnalytics.Totals toTotals() {
+            return new SalesAnalytics.Totals(revenue, units, orders);
+        }
     }
 
     /** The FROM and WHERE of every analytics query: ready datasets, the caller's scope and the filter. */
     private static Where where(AccessScope scope, SalesFilter filter) {
-        StringBuilder sql = new StringBuilder(" from sales_daily s join dataset d on d.id = s.dataset_id where d.status = 'READY'");
+        StringBuilder sql = new StringBuilder(Where.FROM + " where d.status = 'READY'");
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (!scope.admin()) {
             if (scope.categories().isEmpty()) {
@@ -156,17 +203,29 @@ public class SalesAnalyticsService {
     @Transactional(readOnly = true)
     public FilterOptions filterOptions(AccessScope scope) {
         Where all = where(scope, SalesFilter.all());
-        List<String> regions = jdbc.queryForList("select distinct s.region" + all.sql + " and s.region <> '' order by s.region",
-                all.params, String.class);
-        List<String> channels = jdbc.queryForList("select distinct s.channel" + all.sql + " and s.channel <> '' order by s.channel",
-                all.params, String.class);
-        return new FilterOptions(regions, channels);
+        Set<String> regions = new TreeSet<>();
+        Set<String> channels = new TreeSet<>();
+        jdbc.query("select s.region, s.channel" + all.sql + " group by s.region, s.channel", all.params, rs -> {
+            if (!rs.getString(1).isEmpty()) {
+                regions.add(rs.getString(1));
+            }
+            if (!rs.getString(2).isEmpty()) {
+                channels.add(rs.getString(2));
+            }
+        });
+        return new FilterOptions(List.copyOf(regions), List.copyOf(channels));
     }
 
     public record FilterOptions(List<String> regions, List<String> channels) {
     }
 
     private record Where(String sql, MapSqlParameterSource params) {
+
+        private static final String FROM = " from sales_daily s join dataset d on d.id = s.dataset_id";
+
+        Where withProducts() {
+            return new Where(FROM + " join product p on p.id = s.product_id" + sql.substring(FROM.length()), params);
+        }
 
         Where between(LocalDate from, LocalDate to) {
             params.addValue("rangeFrom", Date.valueOf(from)).addValue("rangeTo", Date.valueOf(to));

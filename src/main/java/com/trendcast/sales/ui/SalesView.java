@@ -67,7 +67,6 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     static final String CHANNEL = "channel";
     static final String GRAIN = "grain";
     private static final int TOP_PRODUCTS = 10;
-    private static final int MAX_PRODUCT_BARS = 30;
 
     private final SalesAnalyticsService analytics;
     private final AccessScope scope;
@@ -224,11 +223,9 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     private ApexChart breakdown(SalesAnalytics result, Locale locale) {
         List<SalesAnalytics.Slice> slices = result.breakdown();
         boolean products = result.breakdownIsProducts();
-        List<SalesAnalytics.Slice> shown = products && slices.size() > MAX_PRODUCT_BARS
-                ? slices.subList(0, MAX_PRODUCT_BARS) : slices;
         ChartOptions options = ChartOptions.column(Series.of(getTranslation("sales.series.revenue"),
-                        shown.stream().map(SalesAnalytics.Slice::revenue).toList()))
-                .categories(shown.stream().map(slice -> shorten(slice.label())).toList())
+                        slices.stream().map(SalesAnalytics.Slice::revenue).toList()))
+                .categories(slices.stream().map(slice -> shorten(slice.label())).toList())
                 .title(getTranslation(products ? "sales.chart.breakdown.products" : "sales.chart.breakdown.title"))
                 .yAxisTitle(getTranslation("sales.series.revenue"))
                 .valueFormat(ValueFormat.compact()).locale(locale).distributed(true).legend(false);
