@@ -11,6 +11,7 @@ public record SalesAnalytics(
         LocalDate from,
         LocalDate to,
         Totals current,
+        /** The equally long period before, or {@code null} when the data does not cover all of it. */
         Totals previous,
         List<Period> daily,
         List<Slice> breakdown,

@@ -41,12 +41,12 @@ public class SalesAnalyticsService {
 
     @Transactional(readOnly = true)
     public SalesAnalytics analyse(AccessScope scope, SalesFilter filter, int topN) {
-        LocalDate latest = latestDay(scope);
-        if (latest == null) {
+        LocalDate[] span = dataSpan(scope);
+        if (span == null) {
             return new SalesAnalytics(null, null, new SalesAnalytics.Totals(0, 0, 0), new SalesAnalytics.Totals(0, 0, 0),
                     List.of(), List.of(), false, List.of(), List.of(), new double[7][12], 0, 0);
         }
-        LocalDate to = filter.to() != null ? filter.to() : latest;
+        LocalDate to = filter.to() != null ? filter.to() : span[1];
         LocalDate from = filter.from() != null ? filter.from() : to.minusDays(DEFAULT_RANGE_DAYS - 1L);
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousFrom = from.minusDays(days);
@@ -84,16 +84,20 @@ public class SalesAnalyticsService {
             months.add(new SalesAnalytics.MonthOverYear(month, sums.monthly.getOrDefault(month, 0.0),
                     sums.monthly.getOrDefault(month.minusYears(1), 0.0)));
         }
-        return new SalesAnalytics(from, to, sums.current.toTotals(), sums.previous.toTotals(), daily,
+        // A previous period the data only partly covers would make every change look like growth.
+        SalesAnalytics.Totals previous = span[0].isAfter(previousFrom) ? null : sums.previous.toTotals();
+        return new SalesAnalytics(from, to, sums.current.toTotals(), previous, daily,
                 productBreakdown ? products : categories, productBreakdown,
                 products.size() > topN ? List.copyOf(products.subList(0, topN)) : products,
                 months, weekdayByMonth, sums.promotionRevenue, sums.current.revenue - sums.promotionRevenue);
     }
 
-    /** The last day with sales in the caller's ready datasets, found through the (dataset, date) index. */
-    private LocalDate latestDay(AccessScope scope) {
+    /** The first and last day with sales in the caller's ready datasets, or {@code null} when there are none. */
+    private LocalDate[] dataSpan(AccessScope scope) {
         Where visible = where(scope, SalesFilter.all());
-        return jdbc.queryForObject("select max(s.sale_date)" + visible.sql, visible.params, LocalDate.class);
+        return jdbc.queryForObject("select min(s.sale_date), max(s.sale_date)" + visible.sql, visible.params,
+                (rs, row) -> rs.getObject(2) == null ? null
+                        : new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)});
     }
 
     private List<SalesAnalytics.Slice> products(Where range, int limit) {

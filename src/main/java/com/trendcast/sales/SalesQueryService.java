@@ -76,13 +76,14 @@ public class SalesQueryService {
                         + " group by s.category1 order by revenue desc limit " + TOP_CATEGORIES,
                 params, (rs, row) -> new SalesOverview.CategoryTotal(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
 
-        List<SalesOverview.ProductMover> movers = jdbc.query("select p.sku, p.name, p.category1, t.current_revenue,"
-                        + " t.previous_revenue from (select s.product_id,"
+        List<SalesOverview.ProductMover> movers = jdbc.query("select p.sku, p.name, p.category1,"
                         + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end) as current_revenue,"
                         + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end) as previous_revenue"
-                        + ready + " and s.sale_date between :previousStart and :latest group by s.product_id) t"
-                        + " join product p on p.id = t.product_id"
-                        + " order by abs(t.current_revenue - t.previous_revenue) desc, p.sku limit " + TOP_MOVERS,
+                        + ready.replace(" where ", " join product p on p.id = s.product_id where ")
+                        + " and s.sale_date between :previousStart and :latest group by p.id, p.sku, p.name, p.category1"
+                        + " order by abs(sum(case when s.sale_date >= :currentStart then s.revenue else 0 end)"
+                        + " - sum(case when s.sale_date < :currentStart then s.revenue else 0 end)) desc, p.sku"
+                        + " limit " + TOP_MOVERS,
                 params, (rs, row) -> new SalesOverview.ProductMover(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getDouble(4), rs.getDouble(5)));
 

@@ -63,6 +63,15 @@ class SalesAnalyticsServiceTest {
     }
 
     @Test
+    void aPreviousPeriodTheDataOnlyPartlyCoversIsNotCompared() {
+        SalesAnalytics result = analytics.analyse(ADMIN,
+                SalesFilter.all().withRange(LocalDate.of(2023, 3, 6), LocalDate.of(2024, 3, 17)), 10);
+
+        assertThat(result.current().revenue()).isCloseTo(250, within(1e-9));
+        assertThat(result.previous()).isNull();
+    }
+
+    @Test
     void breakdownDrillsFromCategoriesToSubcategoriesToProducts() {
         SalesFilter range = SalesFilter.all().withRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
 

@@ -111,14 +111,16 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         add(kpis(result, locale));
         add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
         add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
-        add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+        if (result.promotionRevenue() > 0) {
+            add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+        } else {
+            add(row(card("sales-heatmap", heatmap(result, locale), 1)));
+        }
     }
 
     private Component filters(SalesAnalytics result) {
-        DatePicker from = new DatePicker(getTranslation("sales.filter.from"), result.from());
-        from.setId("sales-from");
-        DatePicker to = new DatePicker(getTranslation("sales.filter.to"), result.to());
-        to.setId("sales-to");
+        DatePicker from = isoDatePicker("sales-from", "sales.filter.from", result.from());
+        DatePicker to = isoDatePicker("sales-to", "sales.filter.to", result.to());
         from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
         to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
         ComboBox<String> region = choice("sales-region", "sales.filter.region", options.regions(), filter.region());
@@ -143,6 +145,15 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         return bar;
     }
 
+    private DatePicker isoDatePicker(String id, String labelKey, LocalDate value) {
+        DatePicker picker = new DatePicker(getTranslation(labelKey), value);
+        picker.setId(id);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setDateFormat("yyyy-MM-dd");
+        picker.setI18n(i18n);
+        return picker;
+    }
+
     private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
         if (fromClient && from != null && to != null && !to.isBefore(from)) {
             go(filter.withRange(from, to), grain);
@@ -164,11 +175,12 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout crumbs = new HorizontalLayout();
         crumbs.setId("sales-breadcrumb");
         crumbs.setSpacing(false);
+        crumbs.getStyle().set("gap", "var(--lumo-space-xs)");
         crumbs.setAlignItems(FlexComponent.Alignment.CENTER);
         List<String> path = filter.categoryPath();
         crumbs.add(crumb(getTranslation("sales.breadcrumb.all"), List.of(), path.isEmpty()));
         for (int level = 0; level < path.size(); level++) {
-            crumbs.add(new Span(" › "));
+            crumbs.add(new Span("›"));
             crumbs.add(crumb(path.get(level), path.subList(0, level + 1), level == path.size() - 1));
         }
         return crumbs;
@@ -186,18 +198,19 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component kpis(SalesAnalytics result, Locale locale) {
+        SalesAnalytics.Totals previous = result.previous();
         Div cards = new Div(
-                kpi(locale, "sales.kpi.revenue", result.current().revenue(), result.previous().revenue()),
-                kpi(locale, "sales.kpi.units", result.current().units(), result.previous().units()),
-                kpi(locale, "sales.kpi.orders", result.current().orders(), result.previous().orders()));
+                kpi(locale, "sales.kpi.revenue", result.current().revenue(), previous == null ? null : previous.revenue()),
+                kpi(locale, "sales.kpi.units", result.current().units(), previous == null ? null : previous.units()),
+                kpi(locale, "sales.kpi.orders", result.current().orders(), previous == null ? null : (double) previous.orders()));
         cards.setId("sales-kpis");
         cards.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
         cards.setWidthFull();
         return cards;
     }
 
-    private KpiCard kpi(Locale locale, String key, double current, double previous) {
-        Double change = previous == 0 ? null : (current - previous) / previous;
+    private KpiCard kpi(Locale locale, String key, double current, Double previous) {
+        Double change = previous == null || previous == 0 ? null : (current - previous) / previous;
         String comparison = change == null ? getTranslation("sales.kpi.noPrevious")
                 : getTranslation("sales.kpi.vsPrevious", Formats.signedPercent(locale, change));
         return new KpiCard(getTranslation(key), Formats.compact(locale, current), comparison, change);
@@ -213,7 +226,7 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         String revenueName = getTranslation("sales.series.revenue");
         String unitsName = getTranslation("sales.series.units");
         return new ApexChart(ChartOptions.line(Series.points(revenueName, revenue), Series.points(unitsName, units))
-                .title(getTranslation("sales.chart.trend.title", getTranslation("sales.grain." + grain.name())))
+                .title(getTranslation("sales.chart.trend." + grain.name()))
                 .xAxisType(AxisType.DATETIME)
                 .yAxes(YAxis.titled(revenueName).seriesName(revenueName),
                         YAxis.titled(unitsName).seriesName(unitsName).opposite(true))
