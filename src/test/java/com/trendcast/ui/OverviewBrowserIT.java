@@ -1,93 +1,97 @@
 package com.trendcast.ui;
 
+import com.trendcast.testsupport.Browser;
 import com.trendcast.testsupport.SalesFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signs in as admin in a real Chromium, sees the overview chart drawn as SVG, and signs out. */
+/**
+ * Real Chromium against the running application: the overview chart is drawn as SVG, sign-out works,
+ * and clicking a category bar on the sales page drills down and changes the URL.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OverviewBrowserIT {
 
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(120);
+    private static final String ADMIN_PASSWORD = "test-root-passphrase-42";
 
     @LocalServerPort
     private int port;
     @Autowired
     private JdbcTemplate jdbc;
 
-    private WebDriver browser;
+    private Browser browser;
 
     @BeforeEach
     void startBrowser() throws Exception {
+        jdbc.update("delete from dataset");
         SalesFixtures fixtures = SalesFixtures.newDataset(jdbc, "browser fixture");
         long pan = fixtures.product("PAN-1", "Frying pan", "Kitchen", "Cookware");
+        long mug = fixtures.product("MUG-1", "Mug", "Kitchen", "Tableware");
         long hose = fixtures.product("HOSE-1", "Garden hose", "Garden", "Watering");
         LocalDate day = LocalDate.of(2024, 1, 1);
         for (int i = 0; i < 120; i++) {
             fixtures.sale(pan, day.plusDays(i), 3 + i % 7, 45 + 3 * (i % 7));
+            fixtures.sale(mug, day.plusDays(i), 2, 12);
             fixtures.sale(hose, day.plusDays(i), 1 + i % 3, 20 + i % 5);
         }
-        browser = chromium();
+        browser = Browser.start(port);
     }
 
     @AfterEach
     void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void adminSignsInSeesTheOverviewChartAndSignsOut() {
-        WebDriverWait wait = new WebDriverWait(browser, PAGE_TIMEOUT);
-        browser.get("http://localhost:" + port + "/");
+        browser.signIn("/", "admin", ADMIN_PASSWORD);
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")))
-                .sendKeys("admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys("test-root-passphrase-42");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
-
-        WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(
+        WebElement chart = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("apex-chart#overview-trend svg")));
         assertThat(chart.getTagName()).isEqualTo("svg");
-        assertThat(browser.findElement(By.id("overview-kpis")).getText()).contains("Revenue");
+        assertThat(browser.driver().findElement(By.id("overview-kpis")).getText()).contains("Revenue");
 
-        browser.findElement(By.id("user-menu")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
-        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.driver().findElement(By.id("user-menu")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        assertThat(browser.driver().getCurrentUrl()).contains("/login");
     }
 
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File(System.getProperty("trendcast.chromium", "/usr/bin/chromium")));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900",
-                "--user-data-dir=" + Files.createTempDirectory("trendcast-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("trendcast.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        return new ChromeDriver(service, options);
+    @Test
+    void clickingACategoryBarShowsItsSubcategoriesAndChangesTheUrl() {
+        browser.signIn("/sales", "admin", ADMIN_PASSWORD);
+
+        // bars are ordered by revenue: Kitchen first
+        WebElement kitchenBar = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("apex-chart#sales-breakdown path.apexcharts-bar-area")));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", kitchenBar);
+        kitchenBar.click();
+
+        browser.waiting().until(ExpectedConditions.urlContains("cat=Kitchen"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("apex-chart#sales-breakdown"), "Cookware"));
+        // textContent, not Selenium's visible-text heuristics, which skip slotted spans of Vaadin layouts
+        browser.waiting().until(driver -> driver.findElement(By.id("sales-breadcrumb")).getDomProperty("textContent")
+                .contains("Kitchen"));
+
+        browser.driver().navigate().back();
+        browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("cat=Kitchen")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("apex-chart#sales-breakdown"), "Garden"));
     }
 }
