@@ -1,5 +1,7 @@
 package com.trendcast.cli;
 
+import com.trendcast.forecast.cli.BacktestCommand;
+import com.trendcast.forecast.cli.ForecastCommand;
 import com.trendcast.security.cli.UserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = TrendcastVersion.class,
         description = {"Trendcast command line. Without a command the web application starts.",
                 "Commands use the same database and services as the web application."},
-        subcommands = {UserCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {UserCommand.class, ForecastCommand.class, BacktestCommand.class, picocli.CommandLine.HelpCommand.class})
 public class TrendcastCommand implements Runnable {
 
     @Spec
