@@ -2,6 +2,7 @@ package com.trendcast.forecast;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
+import com.trendcast.forecast.engine.global.GlobalRidgeModel;
 import com.trendcast.forecast.engine.global.PerSeriesModel;
 import com.trendcast.forecast.engine.lstm.LstmGlobalModel;
 import com.trendcast.forecast.engine.model.HoltWintersModel;
@@ -19,6 +20,7 @@ public final class ModelCatalog {
     /** Chooses among the others by backtest, see {@link ForecastWorkflow}. */
     public static final String AUTO = "auto";
     public static final String LSTM = "lstm";
+    public static final String GLOBAL_LINEAR = "global-linear";
     /** The per-series baselines, cheapest first. */
     public static final List<String> BASELINES = List.of("naive", "seasonal-naive", "moving-average", "ets", "linear");
 
@@ -27,14 +29,15 @@ public final class ModelCatalog {
 
     /** Every name a user may give, {@code auto} first. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(List.of(AUTO, LSTM));
+        List<String> names = new ArrayList<>(List.of(AUTO, LSTM, GLOBAL_LINEAR));
         names.addAll(BASELINES);
         return names;
     }
 
-    /** The candidates {@code auto} chooses from: every baseline and the LSTM. */
+    /** The candidates {@code auto} chooses from: every baseline and the global models. */
     public static List<String> autoCandidates() {
         List<String> names = new ArrayList<>(BASELINES);
+        names.add(GLOBAL_LINEAR);
         names.add(LSTM);
         return names;
     }
@@ -63,6 +66,7 @@ public final class ModelCatalog {
             case "ets" -> new PerSeriesModel(name, HoltWintersModel.auto());
             case "linear" -> new PerSeriesModel(name, LinearCalendarModel.create());
             case LSTM -> LstmGlobalModel.withSeed(seed);
+            case GLOBAL_LINEAR -> new GlobalRidgeModel(seed);
             default -> throw new UserFacingException("forecast.model.unknown", name, String.join(", ", names()));
         };
     }

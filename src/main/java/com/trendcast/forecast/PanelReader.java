@@ -13,15 +13,14 @@ import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.GapFilling;
 import com.trendcast.forecast.engine.TimeSeries;
+import com.trendcast.forecast.engine.global.OpenIndicators;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +102,7 @@ public final class PanelReader {
         List<Map<String, double[]>> future = known
                 ? futureCovariates(request, series, encodings, keyWidth, dateFormat)
                 : series.stream().map(one -> Map.<String, double[]>of()).toList();
-        return new Panel(request.seriesColumns(), series, future, openIndicators(series));
+        return new Panel(request.seriesColumns(), series, future, OpenIndicators.detect(series));
     }
 
     private static TimeSeries regularize(List<String> key, Frequency frequency, Map<LocalDate, Double> observations,
@@ -205,27 +204,6 @@ public final class PanelReader {
             future.add(values);
         }
         return future;
-    }
-
-    /** Covariates that are 0/1 and zero only where the target is zero, across every series. */
-    private static Set<String> openIndicators(List<TimeSeries> series) {
-        Set<String> candidates = new LinkedHashSet<>(series.get(0).covariates().keySet());
-        Set<String> zeroSeen = new HashSet<>();
-        for (TimeSeries one : series) {
-            double[] target = one.values();
-            for (Covariate covariate : one.covariates().values()) {
-                for (int t = 0; t < target.length && candidates.contains(covariate.name()); t++) {
-                    double value = covariate.valueAt(t);
-                    if ((value != 0 && value != 1) || (value == 0 && target[t] != 0)) {
-                        candidates.remove(covariate.name());
-                    } else if (value == 0) {
-                        zeroSeen.add(covariate.name());
-                    }
-                }
-            }
-        }
-        candidates.retainAll(zeroSeen);
-        return candidates;
     }
 
     private static double mostCommon(double[] values) {

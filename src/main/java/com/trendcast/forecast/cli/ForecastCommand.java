@@ -26,7 +26,8 @@ public class ForecastCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", defaultValue = ModelCatalog.AUTO,
-            description = "auto, lstm, ets, seasonal-naive, naive, moving-average or linear (default auto).")
+            description = "auto, lstm, global-linear, ets, seasonal-naive, naive, moving-average or linear"
+                    + " (default auto).")
     String model;
 
     @Option(names = "--folds", defaultValue = "2",

@@ -4,6 +4,8 @@ import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
+import com.trendcast.forecast.engine.global.RecentProfiles;
+import com.trendcast.forecast.engine.global.SeriesScaling;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,6 +20,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,7 +78,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
 
         /** Defaults that fit daily and weekly retail panels in a few minutes on one core. */
         public static Settings defaults() {
-            return new Settings(48, 6_000, 12, 3, 64, 2e-3, 42);
+            return new Settings(32, 4_000, 15, 3, 128, 4e-3, 42);
         }
 
         public Settings withSeed(long newSeed) {
@@ -82,11 +86,15 @@ public final class LstmGlobalModel implements GlobalForecastModel {
         }
     }
 
-    /** Inputs per step before calendar and covariates: target, observed, future, position, last year, its flag, level. */
-    private static final int BASE_FEATURES = 7;
+    /**
+     * Inputs per step before calendar and covariates: target, observed, future, position, last year, its flag,
+     * level, recent same-phase profile and the profile matched on the 0/1 covariates ({@link RecentProfiles}).
+     */
+    private static final int BASE_FEATURES = 9;
     /** Below this many windows there is no room for a validation split: train on all and skip early stopping. */
     private static final int MIN_WINDOWS_FOR_VALIDATION = 32;
     private static final int PREDICTION_BATCH = 256;
+    private static final Logger log = LoggerFactory.getLogger(LstmGlobalModel.class);
 
     private final Settings settings;
 
@@ -175,6 +183,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
         double bestWape = Double.POSITIVE_INFINITY;
         INDArray bestParameters = null;
         int epochsWithoutImprovement = 0;
+        long started = System.nanoTime();
         for (int epoch = 0; epoch < settings.maxEpochs(); epoch++) {
             shuffle(sampled, random);
             for (int from = 0; from < sampled.size(); from += settings.batchSize()) {
@@ -184,6 +193,8 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                 continue;
             }
             double wape = panel.wape(validation, network.output(validationSet.getFeatures()));
+            log.info("LSTM epoch {}: {} windows, validation WAPE {}, {} s", epoch + 1, sampled.size(),
+                    String.format("%.4f", wape), String.format("%.1f", (System.nanoTime() - started) / 1e9));
             if (wape < bestWape) {
                 bestWape = wape;
                 bestParameters = network.params().dup();
@@ -258,7 +269,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
 
         /** One series: history length, scale and per-period inputs over history and horizon. */
         private record Series(int length, double scale, double level, double[] scaled, double[][] covariates,
-                              LocalDate start, Frequency frequency) {
+                              double[][] flags, LocalDate start, Frequency frequency) {
         }
 
         static Panel of(List<TimeSeries> histories, int horizon, List<Map<String, double[]>> futureCovariates) {
@@ -268,15 +279,11 @@ public final class LstmGlobalModel implements GlobalForecastModel {
             double[] means = new double[names.size()];
             double[] deviations = new double[names.size()];
             standardisation(histories, names, means, deviations);
-            int yearLag = switch (frequency) {
-                case DAY -> 364;
-                case WEEK -> 52;
-                case MONTH -> 12;
-            };
+            int yearLag = SeriesScaling.yearLag(frequency);
             double[] logLevels = new double[histories.size()];
             double[] scales = new double[histories.size()];
             for (int s = 0; s < histories.size(); s++) {
-                scales[s] = scale(histories.get(s).values(), yearLag);
+                scales[s] = SeriesScaling.scale(histories.get(s).values(), frequency);
                 logLevels[s] = Math.log(scales[s]);
             }
             double logMean = mean(logLevels);
@@ -288,6 +295,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                 for (int t = 0; t < scaled.length; t++) {
                     scaled[t] /= scales[s];
                 }
+                double[][] raw = new double[names.size()][history.length() + horizon];
                 double[][] covariates = new double[names.size()][history.length() + horizon];
                 for (int c = 0; c < names.size(); c++) {
                     Covariate covariate = history.covariates().get(names.get(c));
@@ -297,12 +305,12 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                                 + names.get(c) + " over the horizon");
                     }
                     for (int t = 0; t < history.length() + horizon; t++) {
-                        double raw = t < history.length() ? covariate.valueAt(t) : future[t - history.length()];
-                        covariates[c][t] = (raw - means[c]) / deviations[c];
+                        raw[c][t] = t < history.length() ? covariate.valueAt(t) : future[t - history.length()];
+                        covariates[c][t] = (raw[c][t] - means[c]) / deviations[c];
                     }
                 }
                 prepared.add(new Series(history.length(), scales[s], (logLevels[s] - logMean) / logDeviation,
-                        scaled, covariates, history.start(), frequency));
+                        scaled, covariates, RecentProfiles.flags(raw), history.start(), frequency));
             }
             int window = switch (frequency) {
                 case DAY -> 28;
@@ -361,6 +369,13 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                     features[base + 4 * steps] = lastYearKnown ? (float) one.scaled()[lastYear] : 0f;
                     features[base + 5 * steps] = lastYearKnown ? 1f : 0f;
                     features[base + 6 * steps] = (float) one.level();
+                    if (t >= 0) {
+                        int phase = RecentProfiles.phase(one.frequency());
+                        double profile = RecentProfiles.profile(one.scaled(), t, origin, phase, 1);
+                        features[base + 7 * steps] = (float) profile;
+                        features[base + 8 * steps] =
+                                (float) RecentProfiles.matched(one.scaled(), one.flags(), t, origin, phase, profile);
+                    }
                     double[] calendar = calendar(one.frequency().plus(one.start(), t), one.frequency());
                     for (int k = 0; k < calendar.length; k++) {
                         features[base + (BASE_FEATURES + k) * steps] = (float) calendar[k];
@@ -434,27 +449,6 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                     yield features;
                 }
             };
-        }
-
-        /** Mean of the non-zero magnitudes over the last year; 1 for a series that never sold. */
-        private static double scale(double[] values, int yearLag) {
-            double sum = 0;
-            int count = 0;
-            for (int t = Math.max(0, values.length - yearLag); t < values.length; t++) {
-                if (values[t] != 0) {
-                    sum += Math.abs(values[t]);
-                    count++;
-                }
-            }
-            if (count == 0) {
-                for (double value : values) {
-                    if (value != 0) {
-                        sum += Math.abs(value);
-                        count++;
-                    }
-                }
-            }
-            return count > 0 ? sum / count : 1;
         }
 
         private static void standardisation(List<TimeSeries> histories, List<String> names, double[] means,
