@@ -17,6 +17,7 @@ import com.trendcast.forecast.engine.global.OpenIndicators;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -84,12 +85,14 @@ public final class PanelReader {
         }
         List<TimeSeries> series = new ArrayList<>();
         for (Map.Entry<List<String>, List<Integer>> entry : rowsBySeries.entrySet()) {
+            LocalDate first = entry.getValue().stream().map(dates::get).min(LocalDate::compareTo).orElseThrow();
             Map<LocalDate, Double> observations = new HashMap<>();
             for (int row : entry.getValue()) {
                 double value = Double.isNaN(targets[row]) ? 0 : targets[row];
-                observations.merge(dates.get(row), value, Double::sum);
+                observations.merge(onGrid(frequency, first, dates.get(row)), value, Double::sum);
             }
-            TimeSeries regular = regularize(entry.getKey(), frequency, observations, dates, entry.getValue());
+            TimeSeries regular = GapFilling.regularize(entry.getKey(), frequency, observations,
+                    GapFilling.Method.ZERO);
             for (Covariate covariate : covariates(history, entry.getValue(), dates, regular, encodings,
                     2 + keyWidth, known)) {
                 regular = regular.withCovariate(covariate);
@@ -105,14 +108,15 @@ public final class PanelReader {
         return new Panel(request.seriesColumns(), series, future, OpenIndicators.detect(series));
     }
 
-    private static TimeSeries regularize(List<String> key, Frequency frequency, Map<LocalDate, Double> observations,
-                                         List<LocalDate> dates, List<Integer> rows) {
-        try {
-            return GapFilling.regularize(key, frequency, observations, GapFilling.Method.ZERO);
-        } catch (IllegalArgumentException e) {
-            LocalDate first = rows.stream().map(dates::get).min(LocalDate::compareTo).orElseThrow();
-            throw new UserFacingException("forecast.date.offGrid", String.join("/", key), frequency, first);
+    /**
+     * The date of the period {@code date} falls in on the grid starting at {@code first}: weeks run from the
+     * series' first date, so daily rows read with {@code --freq week} add up into weeks.
+     */
+    private static LocalDate onGrid(Frequency frequency, LocalDate first, LocalDate date) {
+        if (frequency != Frequency.WEEK) {
+            return date;
         }
+        return first.plusWeeks(Math.floorDiv(ChronoUnit.DAYS.between(first, date), DAYS_PER_WEEK));
     }
 
     private static List<Covariate> covariates(Table table, List<Integer> rows, List<LocalDate> dates,
@@ -125,7 +129,8 @@ public final class PanelReader {
             double[][] values = new double[names.size()][series.length()];
             boolean[][] seen = new boolean[names.size()][series.length()];
             for (int row : rows) {
-                int period = (int) series.frequency().indexOf(series.start(), dates.get(row));
+                int period = (int) series.frequency().indexOf(series.start(),
+                        onGrid(series.frequency(), series.start(), dates.get(row)));
                 double[] encoded = encode(table, row, firstColumn + c, encoding);
                 for (int k = 0; k < encoded.length; k++) {
                     values[k][period] = seen[k][period] ? Math.max(values[k][period], encoded[k]) : encoded[k];
@@ -174,12 +179,8 @@ public final class PanelReader {
             }
             for (int row : rowsBySeries.getOrDefault(one.key(), List.of())) {
                 LocalDate date = table.date(row, 0, dateFormat);
-                long step;
-                try {
-                    step = one.frequency().indexOf(one.start(), date) - one.length();
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
+                long step = one.frequency().indexOf(one.start(), onGrid(one.frequency(), one.start(), date))
+                        - one.length();
                 if (step < 0 || step >= horizon) {
                     continue;
                 }

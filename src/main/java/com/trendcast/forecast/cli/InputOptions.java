@@ -2,11 +2,13 @@ package com.trendcast.forecast.cli;
 
 import com.trendcast.forecast.ForecastRequest;
 import com.trendcast.forecast.engine.Frequency;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The input flags {@code forecast} and {@code backtest} share. */
 class InputOptions {
@@ -50,10 +52,10 @@ class InputOptions {
     }
 
     /** Accepts day, week and month in any case. */
-    static final class FrequencyConverter implements picocli.CommandLine.ITypeConverter<Frequency> {
+    static final class FrequencyConverter implements ITypeConverter<Frequency> {
         @Override
         public Frequency convert(String value) {
-            return Frequency.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Frequency.valueOf(value.strip().toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,7 +72,7 @@ class ForecastCommandTest {
 
         int exit = run("forecast", "--input", history.toString(), "--date", "Day", "--target", "Units",
                 "--series", "Store", "--covariates", "Promo,Open", "--future", future.toString(),
-                "--horizon", String.valueOf(HORIZON), "--output", output.toString());
+                "--horizon", String.valueOf(HORIZON), "--model", "global-linear", "--output", output.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(output);
@@ -156,7 +157,7 @@ class ForecastCommandTest {
     }
 
     private void assertRefused(List<String> overrides, String reason) {
-        Map<String, String> options = new java.util.LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>();
         options.put("--input", history.toString());
         options.put("--date", "Day");
         options.put("--target", "Units");

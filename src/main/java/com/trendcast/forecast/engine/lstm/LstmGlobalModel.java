@@ -59,7 +59,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
      * Size and budget of the network.
      *
      * @param hiddenSize   LSTM units
-     * @param maxWindows   most training sequences sampled per epoch set
+     * @param maxWindows   most training windows, sampled once and reshuffled every epoch
      * @param maxEpochs    most passes over the sampled windows
      * @param patience     epochs without validation improvement before stopping
      * @param batchSize    sequences per gradient step
