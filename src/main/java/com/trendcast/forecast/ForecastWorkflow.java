@@ -71,9 +71,10 @@ public final class ForecastWorkflow {
     }
 
     /**
-     * Backtests the named models (and, when {@code auto} is among them, the ensemble it may choose).
+     * Backtests the named models ({@code auto} names no model of its own) and, when there are two or more, the
+     * ensemble of the best two that {@code auto} may choose.
      *
-     * @return the backtest, with the ensemble's forecasts added when it was considered
+     * @return the backtest, the ensemble's fold forecasts included
      */
     public static BacktestResult backtest(Panel panel, ForecastRequest request, List<String> modelNames) {
         List<GlobalForecastModel> models = new ArrayList<>();
