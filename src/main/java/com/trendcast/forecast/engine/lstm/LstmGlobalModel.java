@@ -44,8 +44,15 @@ import java.util.Random;
  * <b>Scaling.</b> Each series is divided by the mean of its non-zero values over its last year, so one network
  * serves stores of any size; the logarithm of that level, standardised across the panel, is a static input so
  * big and small stores may still behave differently. The same period one year earlier (364 days, 52 weeks,
- * 12 months, scaled the same way) is an input at every step, which carries yearly seasonality and holiday shape.
+ * 12 months, scaled the same way) is an input at every step, which carries yearly seasonality and holiday shape,
+ * and so are the recent same-weekday median and the median of recent periods with the same 0/1 covariates
+ * ({@link RecentProfiles}): handed over explicitly, these series-specific weekday and promotion effects cut the
+ * Rossmann holdout WAPE by about a quarter compared with leaving the network to derive them from the window.
  * Covariates are standardised across the panel.
+ * <p>
+ * <b>Layers.</b> {@code LSTM} then {@code RnnOutputLayer} (one output per step, identity activation), the
+ * sequence form of LSTM + output layer: with a label mask it trains all horizon steps at once, which a
+ * {@code LastTimeStep} head emitting {@code horizon} values could only do without per-step covariates.
  * <p>
  * <b>Training.</b> Windows are sampled (at most {@link Settings#maxWindows()}) from every series' history,
  * targets ending before the last {@code horizon} periods; the window ending with each series is the
