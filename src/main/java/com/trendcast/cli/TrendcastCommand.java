@@ -3,6 +3,8 @@ package com.trendcast.cli;
 import com.trendcast.behaviour.cli.PropensityCommand;
 import com.trendcast.dataset.cli.DatasetsCommand;
 import com.trendcast.dataset.cli.ImportCommand;
+import com.trendcast.forecast.cli.BacktestCommand;
+import com.trendcast.forecast.cli.ForecastCommand;
 import com.trendcast.security.cli.UserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Spec;
         versionProvider = TrendcastVersion.class,
         description = {"Trendcast command line. Without a command the web application starts.",
                 "Commands use the same database and services as the web application."},
-        subcommands = {UserCommand.class, ImportCommand.class, DatasetsCommand.class, PropensityCommand.class,
-                picocli.CommandLine.HelpCommand.class})
+        subcommands = {UserCommand.class, ImportCommand.class, DatasetsCommand.class, ForecastCommand.class,
+                BacktestCommand.class, PropensityCommand.class, picocli.CommandLine.HelpCommand.class})
 public class TrendcastCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,239 @@
+package com.trendcast.forecast;
+
+import com.trendcast.forecast.engine.Forecast;
+import com.trendcast.forecast.engine.TimeSeries;
+import com.trendcast.forecast.engine.eval.BacktestResult;
+import com.trendcast.forecast.engine.eval.ConformalIntervals;
+import com.trendcast.forecast.engine.eval.FoldForecast;
+import com.trendcast.forecast.engine.eval.Metric;
+import com.trendcast.forecast.engine.eval.ModelScore;
+import com.trendcast.forecast.engine.global.GlobalBacktest;
+import com.trendcast.forecast.engine.global.GlobalForecastModel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one path from a {@link Panel} to forecasts and accuracy figures, shared by the command line, services and
+ * the UI. Every forecast passes the retail rules: no negative values, and zero (with a zero-width interval)
+ * wherever an open indicator says the store is closed; backtests score forecasts after the same rules.
+ * <p>
+ * {@code auto} backtests the candidates, adds the equal-weight ensemble of the two best (its fold forecasts are
+ * the average of theirs, so it costs nothing extra) and takes whichever scores the lowest WAPE, so on the
+ * backtest it is never worse than its best member. Prediction intervals are split-conformal from the chosen
+ * model's backtest residuals per horizon step, scaled by each series' level.
+ */
+public final class ForecastWorkflow {
+
+    private static final Metric SELECTION_METRIC = Metric.WAPE;
+    private static final int ENSEMBLE_SIZE = 2;
+
+    private ForecastWorkflow() {
+    }
+
+    /**
+     * Forecasts of one run and how the model was chosen.
+     *
+     * @param forecasts one per series, in panel order
+     * @param model     the model that produced them
+     * @param backtest  the backtest behind the choice and the intervals
+     */
+    public record Outcome(List<Forecast> forecasts, String model, BacktestResult backtest) {
+    }
+
+    /**
+     * Forecasts every series of the panel with the named model, or the best one for {@code auto}.
+     *
+     * @param modelName a name from {@link ModelCatalog#names()}
+     */
+    public static Outcome forecast(Panel panel, ForecastRequest request, String modelName) {
+        List<GlobalForecastModel> candidates = candidates(modelName, request.seed());
+        BacktestResult backtest = runBacktest(panel, request, candidates);
+        String chosen = modelName.equals(ModelCatalog.AUTO) ? best(backtest) : candidates.get(0).name();
+        GlobalForecastModel model = byName(candidates, chosen);
+        List<double[]> points = model.forecast(panel.series(), request.horizon(), panel.future());
+        ConformalIntervals intervals = calibrate(backtest.forecastsOf(chosen), request.intervalLevel());
+        List<Forecast> forecasts = new ArrayList<>();
+        for (int i = 0; i < panel.series().size(); i++) {
+            TimeSeries history = panel.series().get(i);
+            double[] point = retailRules(panel, points.get(i), panel.future().get(i));
+            Forecast pointOnly = Forecast.pointOnly(history, point);
+            Forecast withInterval = intervals == null
+                    ? new Forecast(history.key(), pointOnly.dates(), point, point, point, request.intervalLevel())
+                    : intervals.apply(pointOnly, history);
+            forecasts.add(closedAndClipped(panel, withInterval, panel.future().get(i)));
+        }
+        return new Outcome(forecasts, chosen, backtest);
+    }
+
+    /**
+     * Backtests the named models ({@code auto} names no model of its own) and, when there are two or more, the
+     * ensemble of the best two that {@code auto} may choose.
+     *
+     * @return the backtest, the ensemble's fold forecasts included
+     */
+    public static BacktestResult backtest(Panel panel, ForecastRequest request, List<String> modelNames) {
+        List<GlobalForecastModel> models = new ArrayList<>();
+        for (String name : modelNames) {
+            if (!name.equals(ModelCatalog.AUTO)) {
+                models.add(ModelCatalog.model(name, request.seed()));
+            }
+        }
+        return runBacktest(panel, request, models);
+    }
+
+    /** The model {@code auto} takes from a backtest that holds its candidates: the lowest WAPE. */
+    public static String best(BacktestResult backtest) {
+        return backtest.scores().stream()
+                .min(Comparator.comparingDouble(score -> loss(score)))
+                .map(ModelScore::model).orElseThrow();
+    }
+
+    /** Point forecast after the retail rules: at least zero, and zero where an open indicator is zero. */
+    static double[] retailRules(Panel panel, double[] point, Map<String, double[]> future) {
+        double[] adjusted = new double[point.length];
+        for (int step = 0; step < point.length; step++) {
+            adjusted[step] = closed(panel, future, step) ? 0 : Math.max(0, point[step]);
+        }
+        return adjusted;
+    }
+
+    /** Whether an open indicator among the future covariates is zero at {@code step}. */
+    static boolean closed(Panel panel, Map<String, double[]> future, int step) {
+        for (String indicator : panel.openIndicators()) {
+            double[] values = future.get(indicator);
+            if (values != null && step < values.length && values[step] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Forecast closedAndClipped(Panel panel, Forecast forecast, Map<String, double[]> future) {
+        double[] point = forecast.point();
+        double[] lower = forecast.lower();
+        double[] upper = forecast.upper();
+        for (int step = 0; step < point.length; step++) {
+            boolean closed = closed(panel, future, step);
+            point[step] = closed ? 0 : Math.max(0, point[step]);
+            lower[step] = closed ? 0 : Math.max(0, Math.min(lower[step], point[step]));
+            upper[step] = closed ? 0 : Math.max(upper[step], point[step]);
+        }
+        return new Forecast(forecast.key(), forecast.dates(), point, lower, upper, forecast.intervalLevel());
+    }
+
+    /**
+     * Conformal intervals from fold forecasts, or {@code null} when none of them has a usable residual (e.g. a
+     * panel of all-zero series).
+     */
+    static ConformalIntervals calibrate(List<FoldForecast> forecasts, double level) {
+        try {
+            return ConformalIntervals.calibrate(forecasts, level, ConformalIntervals.Scaling.SERIES_LEVEL);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<GlobalForecastModel> candidates(String modelName, long seed) {
+        if (!modelName.equals(ModelCatalog.AUTO)) {
+            return List.of(ModelCatalog.model(modelName, seed));
+        }
+        return ModelCatalog.autoCandidates().stream().map(name -> ModelCatalog.model(name, seed)).toList();
+    }
+
+    private static BacktestResult runBacktest(Panel panel, ForecastRequest request,
+                                              List<GlobalForecastModel> models) {
+        GlobalBacktest backtest = new GlobalBacktest(request.folds(), request.horizon(),
+                (point, future) -> retailRules(panel, point, future));
+        BacktestResult result = backtest.run(panel.series(), models);
+        if (models.size() < ENSEMBLE_SIZE) {
+            return result;
+        }
+        List<String> top = result.scores().stream()
+                .sorted(Comparator.comparingDouble(ForecastWorkflow::loss))
+                .limit(ENSEMBLE_SIZE).map(ModelScore::model).toList();
+        return withEnsemble(result, top);
+    }
+
+    private static double loss(ModelScore score) {
+        double value = SELECTION_METRIC.valueOf(score.overall());
+        return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+    }
+
+    /** Adds the equal-weight ensemble of {@code members}, whose fold forecasts are the members' average. */
+    private static BacktestResult withEnsemble(BacktestResult result, List<String> members) {
+        String name = EnsembleOfModels.nameOf(members);
+        Map<String, List<FoldForecast>> byFold = new LinkedHashMap<>();
+        for (String member : members) {
+            for (FoldForecast forecast : result.forecastsOf(member)) {
+                byFold.computeIfAbsent(forecast.seriesKey() + "#" + forecast.fold().index(), key -> new ArrayList<>())
+                        .add(forecast);
+            }
+        }
+        List<FoldForecast> all = new ArrayList<>(result.forecasts());
+        for (List<FoldForecast> group : byFold.values()) {
+            FoldForecast first = group.get(0);
+            double[] average = new double[first.horizon()];
+            for (FoldForecast forecast : group) {
+                for (int step = 0; step < average.length; step++) {
+                    average[step] += forecast.forecastAt(step) / group.size();
+                }
+            }
+            all.add(new FoldForecast(first.seriesKey(), name, first.fold(), first.originDate(), first.actual(),
+                    average, first.maseScale(), first.level()));
+        }
+        List<String> names = new ArrayList<>(result.modelNames());
+        names.add(name);
+        return new BacktestResult(result.horizon(), names, all, result.skippedSeries());
+    }
+
+    private static GlobalForecastModel byName(List<GlobalForecastModel> candidates, String name) {
+        return candidates.stream().filter(model -> model.name().equals(name)).findFirst()
+                .orElseGet(() -> new EnsembleOfModels(EnsembleOfModels.memberNames(name).stream()
+                        .map(member -> byName(candidates, member)).toList()));
+    }
+
+    /** Equal-weight average of global models' point forecasts. */
+    record EnsembleOfModels(List<GlobalForecastModel> members) implements GlobalForecastModel {
+
+        private static final String PREFIX = "ensemble(";
+
+        static String nameOf(List<String> members) {
+            return members.stream().collect(Collectors.joining("+", PREFIX, ")"));
+        }
+
+        static List<String> memberNames(String name) {
+            if (!name.startsWith(PREFIX)) {
+                throw new IllegalArgumentException("Not an ensemble: " + name);
+            }
+            return List.of(name.substring(PREFIX.length(), name.length() - 1).split("\\+"));
+        }
+
+        @Override
+        public String name() {
+            return nameOf(members.stream().map(GlobalForecastModel::name).toList());
+        }
+
+        @Override
+        public List<double[]> forecast(List<TimeSeries> histories, int horizon,
+                                       List<Map<String, double[]>> futureCovariates) {
+            List<double[]> average = new ArrayList<>();
+            for (int i = 0; i < histories.size(); i++) {
+                average.add(new double[horizon]);
+            }
+            for (GlobalForecastModel member : members) {
+                List<double[]> forecasts = member.forecast(histories, horizon, futureCovariates);
+                for (int i = 0; i < histories.size(); i++) {
+                    for (int step = 0; step < horizon; step++) {
+                        average.get(i)[step] += forecasts.get(i)[step] / members.size();
+                    }
+                }
+            }
+            return average;
+        }
+    }
+}
