@@ -143,6 +143,15 @@ public class PipelineService {
         return seriesReader.read(scope, spec);
     }
 
+    /** The first-level categories of a dataset's products the caller may filter on, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> categoryOptions(AccessScope scope, long datasetId) {
+        return jdbc.queryForList("select distinct category1 from product where dataset_id = :id order by category1",
+                        new MapSqlParameterSource("id", datasetId), String.class).stream()
+                .filter(scope::canSeeCategory)
+                .toList();
+    }
+
     private void insertVersion(AccessScope scope, long pipelineId, int version, PipelineSpec spec) {
         jdbc.update("insert into feature_pipeline_version (pipeline_id, version, spec_json, created_at, created_by)"
                         + " values (:id, :version, :json, :now, :user)",
