@@ -98,6 +98,7 @@ public class PipelinesView extends VerticalLayout {
     private final Select<Target> target = new Select<>();
     private final Select<Level> level = new Select<>();
     private final ComboBox<String> category = new ComboBox<>();
+    private List<String> categoryOptions = List.of();
     private final TextField region = new TextField();
     private final TextField channel = new TextField();
     private final Select<Frequency> frequency = new Select<>();
@@ -237,8 +238,7 @@ public class PipelinesView extends VerticalLayout {
         dataset.setValue(salesDatasets.values().stream().findFirst().orElse(null));
         target.setValue(Target.UNITS);
         level.setValue(Level.CATEGORY1);
-        category.setValue(scope.admin() || scope.categories().size() != 1 ? null
-                : scope.categories().iterator().next());
+        selectCategory(scope.admin() || scope.categories().size() != 1 ? null : scope.categories().iterator().next());
         region.clear();
         channel.clear();
         frequency.setValue(Frequency.WEEK);
@@ -265,7 +265,7 @@ public class PipelinesView extends VerticalLayout {
         dataset.setValue(salesDatasets.get(spec.datasetId()));
         target.setValue(spec.target());
         level.setValue(spec.level());
-        category.setValue(spec.filter().category1());
+        selectCategory(spec.filter().category1());
         region.setValue(spec.filter().region() == null ? "" : spec.filter().region());
         channel.setValue(spec.filter().channel() == null ? "" : spec.filter().channel());
         frequency.setValue(spec.frequency());
@@ -471,9 +471,14 @@ public class PipelinesView extends VerticalLayout {
     private void refreshCategories() {
         DatasetSummary selected = dataset.getValue();
         String current = category.getValue();
-        List<String> options = selected == null ? List.of() : pipelines.categoryOptions(scope, selected.id());
-        category.setItems(options);
-        category.setValue(options.contains(current) ? current : null);
+        categoryOptions = selected == null ? List.of() : pipelines.categoryOptions(scope, selected.id());
+        category.setItems(categoryOptions);
+        selectCategory(current);
+    }
+
+    /** Selects {@code value} when the chosen dataset offers it; a combo box refuses values outside its items. */
+    private void selectCategory(String value) {
+        category.setValue(value != null && categoryOptions.contains(value) ? value : null);
     }
 
     private void showError(UserFacingException e) {

@@ -1,0 +1,138 @@
+package com.trendcast.pipeline.ui;
+
+import com.trendcast.dataset.DatasetSummary;
+import com.trendcast.pipeline.PipelineService;
+import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.security.AccessScope;
+import com.trendcast.security.Role;
+import com.trendcast.security.UserService;
+import com.trendcast.testsupport.KaribuSpringTest;
+import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.TestUsers;
+import com.trendcast.ui.chart.ApexChart;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelinesViewTest extends KaribuSpringTest {
+
+    @Autowired
+    private UserService users;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private PipelineService pipelines;
+
+    private long datasetId;
+    /** Unique per test, so pipelines and datasets of other tests in the shared database stay out of sight. */
+    private String category;
+
+    @BeforeEach
+    void storeSales() {
+        category = "Kitchen " + UUID.randomUUID();
+        SalesFixtures fixtures = SalesFixtures.newDataset(jdbc, "pipeline view " + category);
+        datasetId = fixtures.datasetId();
+        long pan = fixtures.product("PAN", "Pan", category, "Cookware");
+        LocalDate monday = LocalDate.of(2024, 3, 4);
+        for (int week = 0; week < 8; week++) {
+            fixtures.sale(pan, monday.plusWeeks(week), week + 1, 10.0 * (week + 1));
+        }
+    }
+
+    @Test
+    void managerCreatesPreviewsAndSavesTwoVersions() {
+        String manager = TestUsers.create(users, Role.MANAGER, category);
+        openAs(manager);
+        UI.getCurrent().navigate("pipelines");
+        String name = "Pans weekly " + UUID.randomUUID();
+
+        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        chooseDataset();
+        _click(_get(Button.class, spec -> spec.withId("pipeline-preview-button")));
+
+        assertThat(_get(Div.class, spec -> spec.withId("pipeline-errors")).getText()).isEmpty();
+        Grid<?> preview = _get(Grid.class, spec -> spec.withId("pipeline-preview-grid"));
+        assertThat(preview.getGenericDataView().getItems().count()).isEqualTo(8);
+        assertThat(preview.getColumns()).extracting(Grid.Column::getHeaderText).contains("lag_1", "roll_mean_4", "woy_sin");
+        assertThat(_get(ApexChart.class, spec -> spec.withId("pipeline-preview-chart"))).isNotNull();
+
+        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        PipelineSummary saved = only(manager, name);
+        assertThat(saved.currentVersion()).isEqualTo(1);
+
+        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(2);
+        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        PipelineSummary edited = only(manager, name);
+        assertThat(edited.id()).isEqualTo(saved.id());
+        assertThat(edited.currentVersion()).isEqualTo(2);
+        assertThat(edited.spec().horizon()).isEqualTo(2);
+        assertThat(pipelines.versions(scopeOf(manager), saved.id())).hasSize(2);
+    }
+
+    @Test
+    void invalidSettingsShowReadableMessages() {
+        openAs(TestUsers.create(users, Role.MANAGER, category));
+        UI.getCurrent().navigate("pipelines");
+        chooseDataset();
+
+        _get(TextField.class, spec -> spec.withLabel("Lags (periods, e.g. 1,7,14)")).setValue("0, 200");
+        _click(_get(Button.class, spec -> spec.withId("pipeline-preview-button")));
+
+        assertThat(_get(Div.class, spec -> spec.withId("pipeline-errors")).getText())
+                .contains("Every lag must be at least 1 period (got 0).")
+                .contains("The history window of 104 periods is too short");
+    }
+
+    @Test
+    void aManagerDoesNotSeeAPipelineOfAnotherCategory() {
+        String owner = TestUsers.create(users, Role.MANAGER, category);
+        openAs(owner);
+        UI.getCurrent().navigate("pipelines");
+        String name = "Private " + UUID.randomUUID();
+        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        chooseDataset();
+        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        assertThat(only(owner, name)).isNotNull();
+
+        openAs(TestUsers.create(users, Role.MANAGER, "Garden " + UUID.randomUUID()));
+        UI.getCurrent().navigate("pipelines");
+
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("pipeline-grid"));
+        assertThat(grid.getGenericDataView().getItems().map(p -> ((PipelineSummary) p).name())).doesNotContain(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseDataset() {
+        Select<DatasetSummary> dataset = _get(Select.class, spec -> spec.withLabel("Source dataset"));
+        dataset.setValue(dataset.getListDataView().getItems().filter(d -> d.id() == datasetId).findFirst()
+                .orElseThrow());
+    }
+
+    private PipelineSummary only(String username, String name) {
+        List<PipelineSummary> named = pipelines.list(scopeOf(username)).stream()
+                .filter(p -> p.name().equals(name)).toList();
+        assertThat(named).hasSize(1);
+        return named.get(0);
+    }
+
+    private AccessScope scopeOf(String username) {
+        return new AccessScope(username, false, Set.of(category));
+    }
+}
