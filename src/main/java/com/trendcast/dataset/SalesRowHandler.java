@@ -31,7 +31,11 @@ final class SalesRowHandler implements RowHandler {
     record DayKey(String sku, LocalDate date, String region, String channel) {
     }
 
-    /** Running sums of one day key; order ids are kept only while a day has more than one. */
+    /**
+     * Running sums of one day key. Order ids are counted through 64-bit fingerprints, not kept as
+     * strings: when nearly every line is its own day key (per-period files), millions of retained id
+     * strings would not fit the heap, and a fingerprint collision among one day's orders is negligible.
+     */
     static final class DayTotals {
         double units;
         double revenue;
@@ -39,26 +43,39 @@ final class SalesRowHandler implements RowHandler {
         int promotedLines;
         double visits;
         boolean visitsKnown;
-        private String firstOrder;
-        private Set<String> moreOrders;
+        private boolean hasOrder;
+        private long firstOrder;
+        private Set<Long> moreOrders;
 
         void addOrder(String orderId) {
-            if (firstOrder == null) {
-                firstOrder = orderId;
-            } else if (!firstOrder.equals(orderId)) {
+            long fingerprint = fingerprint(orderId);
+            if (!hasOrder) {
+                hasOrder = true;
+                firstOrder = fingerprint;
+            } else if (firstOrder != fingerprint) {
                 if (moreOrders == null) {
                     moreOrders = new HashSet<>(4);
                 }
-                moreOrders.add(orderId);
+                moreOrders.add(fingerprint);
             }
         }
 
         /** Distinct order ids, or the number of lines when the file has no order id. */
         int orders() {
-            if (firstOrder == null) {
+            if (!hasOrder) {
                 return lines;
             }
             return 1 + (moreOrders == null ? 0 : moreOrders.size());
+        }
+
+        /** FNV-1a over the UTF-16 code units, 64 bits. */
+        static long fingerprint(String text) {
+            long hash = 0xcbf29ce484222325L;
+            for (int i = 0; i < text.length(); i++) {
+                hash ^= text.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+            return hash;
         }
     }
 
@@ -81,6 +98,8 @@ final class SalesRowHandler implements RowHandler {
     private final Map<DayKey, DayTotals> days = new HashMap<>();
     private final Map<String, ProductInfo> products = new LinkedHashMap<>();
     private final Map<String, String> labels = new HashMap<>();
+    /** One instance per calendar day, shared by all day keys of that day. */
+    private final Map<LocalDate, LocalDate> calendarDays = new HashMap<>();
     private final boolean categorised;
     private BigDecimal totalUnits = BigDecimal.ZERO;
     private BigDecimal totalRevenue = BigDecimal.ZERO;
@@ -98,7 +117,7 @@ final class SalesRowHandler implements RowHandler {
 
     @Override
     public Outcome accept(Row row) throws RowRejected {
-        LocalDate date = mapping.requiredDate(row, LogicalField.DATE);
+        LocalDate date = calendarDays.computeIfAbsent(mapping.requiredDate(row, LogicalField.DATE), day -> day);
         String sku = mapping.requiredText(row, LogicalField.SKU, MAX_SKU);
         BigDecimal units = mapping.requiredNumber(row, LogicalField.UNITS);
         BigDecimal revenue = mapping.has(LogicalField.REVENUE)
