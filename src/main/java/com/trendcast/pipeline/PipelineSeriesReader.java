@@ -9,6 +9,7 @@ import com.trendcast.pipeline.spec.CovariateChoice;
 import com.trendcast.pipeline.spec.Level;
 import com.trendcast.pipeline.spec.PipelineSpec;
 import com.trendcast.pipeline.spec.SeriesFilter;
+import com.trendcast.sales.SalesConditions;
 import com.trendcast.security.AccessScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,7 +38,6 @@ import java.util.TreeMap;
 @Component
 class PipelineSeriesReader {
 
-    private static final String[] CATEGORY_COLUMNS = {"s.category1", "s.category2", "s.category3"};
     /** Positions of the summed measures in each grouped row, after the key columns and the day. */
     private static final int SUMS = 6;
     private static final int TARGET = 0;
@@ -73,8 +73,9 @@ class PipelineSeriesReader {
         if (spec.level() == Level.PRODUCT) {
             sql.append(" join product p on p.id = s.product_id");
         }
-        sql.append(" where s.dataset_id = :dataset").append(scopeCondition(scope, params))
-                .append(filterCondition(spec.filter(), params))
+        SeriesFilter filter = spec.filter();
+        sql.append(" where s.dataset_id = :dataset")
+                .append(SalesConditions.of(scope, filter.categoryPath(), filter.region(), filter.channel(), params))
                 .append(" group by ").append(String.join(", ", keyColumns)).append(keyColumns.isEmpty() ? "" : ", ")
                 .append("s.sale_date");
 
@@ -156,7 +157,7 @@ class PipelineSeriesReader {
 
     /** Category columns of the level, then the SKU for products; empty for the total. */
     private static List<String> keyColumns(Level level) {
-        List<String> columns = new ArrayList<>(Arrays.asList(CATEGORY_COLUMNS).subList(0, level.categoryDepth()));
+        List<String> columns = new ArrayList<>(SalesConditions.CATEGORY_COLUMNS.subList(0, level.categoryDepth()));
         if (level == Level.PRODUCT) {
             columns.add("p.sku");
         }
@@ -170,35 +171,6 @@ class PipelineSeriesReader {
             key.add(part == null ? "" : part);
         }
         return key;
-    }
-
-    private static String scopeCondition(AccessScope scope, MapSqlParameterSource params) {
-        if (scope.admin()) {
-            return "";
-        }
-        if (scope.categories().isEmpty()) {
-            return " and 1 = 0";
-        }
-        params.addValue("scopeCategories", scope.categories());
-        return " and s.category1 in (:scopeCategories)";
-    }
-
-    private static String filterCondition(SeriesFilter filter, MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder();
-        List<String> path = filter.categoryPath();
-        for (int level = 0; level < path.size(); level++) {
-            sql.append(" and ").append(CATEGORY_COLUMNS[level]).append(" = :category").append(level);
-            params.addValue("category" + level, path.get(level));
-        }
-        if (filter.region() != null) {
-            sql.append(" and s.region = :region");
-            params.addValue("region", filter.region());
-        }
-        if (filter.channel() != null) {
-            sql.append(" and s.channel = :channel");
-            params.addValue("channel", filter.channel());
-        }
-        return sql.toString();
     }
 
     private static int compareKeys(List<String> left, List<String> right) {

@@ -29,7 +29,6 @@ public class SalesAnalyticsService {
 
     /** Without a chosen range the view shows the last year of data. */
     static final int DEFAULT_RANGE_DAYS = 365;
-    private static final String[] LEVEL_COLUMNS = {"s.category1", "s.category2", "s.category3"};
     /** Where the data has no deeper category level, the breakdown shows at most this many products. */
     static final int MAX_PRODUCT_SLICES = 30;
 
@@ -56,7 +55,8 @@ public class SalesAnalyticsService {
         // One scan feeds totals, both periods, the daily series, the category breakdown, the promotion
         // split and year-over-year months: on a large table each scan costs seconds, a grouped row nothing.
         int level = filter.categoryPath().size();
-        String child = level < LEVEL_COLUMNS.length ? LEVEL_COLUMNS[level] : "cast(null as varchar)";
+        String child = level < SalesConditions.CATEGORY_COLUMNS.size() ? SalesConditions.CATEGORY_COLUMNS.get(level)
+                : "cast(null as varchar)";
         Where scan = where(scope, filter).between(scanFrom, to);
         Accumulation sums = new Accumulation(from, to, previousFrom);
         jdbc.query("select s.sale_date, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
@@ -177,30 +177,9 @@ public class SalesAnalyticsService {
 
     /** The FROM and WHERE of every analytics query: ready datasets, the caller's scope and the filter. */
     private static Where where(AccessScope scope, SalesFilter filter) {
-        StringBuilder sql = new StringBuilder(Where.FROM + " where d.status = 'READY'");
         MapSqlParameterSource params = new MapSqlParameterSource();
-        if (!scope.admin()) {
-            if (scope.categories().isEmpty()) {
-                sql.append(" and 1 = 0");
-            } else {
-                sql.append(" and s.category1 in (:scopeCategories)");
-                params.addValue("scopeCategories", scope.categories());
-            }
-        }
-        List<String> path = filter.categoryPath();
-        for (int level = 0; level < path.size(); level++) {
-            sql.append(" and ").append(LEVEL_COLUMNS[level]).append(" = :level").append(level);
-            params.addValue("level" + level, path.get(level));
-        }
-        if (filter.region() != null) {
-            sql.append(" and s.region = :region");
-            params.addValue("region", filter.region());
-        }
-        if (filter.channel() != null) {
-            sql.append(" and s.channel = :channel");
-            params.addValue("channel", filter.channel());
-        }
-        return new Where(sql.toString(), params);
+        String conditions = SalesConditions.of(scope, filter.categoryPath(), filter.region(), filter.channel(), params);
+        return new Where(Where.FROM + " where d.status = 'READY'" + conditions, params);
     }
 
     /** Region and channel values a filter can offer, within the caller's scope. */

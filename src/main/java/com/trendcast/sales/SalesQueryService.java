@@ -33,8 +33,8 @@ public class SalesQueryService {
 
     @Transactional(readOnly = true)
     public SalesOverview overview(AccessScope scope, int days) {
-        MapSqlParameterSource params = scopeParameters(scope);
-        String scopeFilter = scopeFilter(scope);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String scopeFilter = SalesConditions.of(scope, List.of(), null, null, params);
         LocalDate latest = jdbc.queryForObject(
                 "select max(s.sale_date) from sales_daily s join dataset d on d.id = s.dataset_id"
                         + " where d.status = 'READY'" + scopeFilter, params, LocalDate.class);
@@ -89,20 +89,5 @@ public class SalesQueryService {
 
         return new SalesOverview(latest, days, totals[0], totals[1], totals[2], totals[3], (long) totals[4],
                 weekly, top, movers);
-    }
-
-    private static MapSqlParameterSource scopeParameters(AccessScope scope) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (!scope.admin() && !scope.categories().isEmpty()) {
-            params.addValue("categories", scope.categories());
-        }
-        return params;
-    }
-
-    private static String scopeFilter(AccessScope scope) {
-        if (scope.admin()) {
-            return "";
-        }
-        return scope.categories().isEmpty() ? " and 1 = 0" : " and s.category1 in (:categories)";
     }
 }

@@ -109,7 +109,7 @@ public final class GlobalRidgeModel implements GlobalForecastModel {
         double matched = RecentProfiles.matched(z, one.flags(), t, origin, phase, profile);
         int lastYear = t - SeriesScaling.yearLag(frequency);
         boolean lastYearKnown = lastYear >= 0 && lastYear < origin;
-        double[] calendar = calendar(one.dateAt(t), frequency);
+        double[] calendar = CalendarInputs.of(one.dateAt(t), frequency);
         int covariates = one.covariates().length;
         double[] row = new double[7 + calendar.length + 4 * covariates];
         row[0] = 1;
@@ -130,31 +130,6 @@ public final class GlobalRidgeModel implements GlobalForecastModel {
             row[base + 4 * c + 3] = values[t] * profile;
         }
         return row;
-    }
-
-    private static double[] calendar(LocalDate date, Frequency frequency) {
-        double yearAngle = 2 * Math.PI * (date.getDayOfYear() - 1) / 365.25;
-        return switch (frequency) {
-            case DAY -> {
-                double[] features = new double[13];
-                features[date.getDayOfWeek().getValue() - 1] = 1;
-                double monthAngle = 2 * Math.PI * (date.getDayOfMonth() - 1) / date.lengthOfMonth();
-                features[7] = Math.sin(monthAngle);
-                features[8] = Math.cos(monthAngle);
-                features[9] = Math.sin(yearAngle);
-                features[10] = Math.cos(yearAngle);
-                features[11] = Math.sin(2 * yearAngle);
-                features[12] = Math.cos(2 * yearAngle);
-                yield features;
-            }
-            case WEEK -> new double[]{Math.sin(yearAngle), Math.cos(yearAngle), Math.sin(2 * yearAngle),
-                    Math.cos(2 * yearAngle), Math.sin(3 * yearAngle), Math.cos(3 * yearAngle)};
-            case MONTH -> {
-                double[] features = new double[12];
-                features[date.getMonthValue() - 1] = 1;
-                yield features;
-            }
-        };
     }
 
     /** A series divided by its level, with its known covariates over history and horizon. */

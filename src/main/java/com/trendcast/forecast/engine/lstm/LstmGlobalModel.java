@@ -3,6 +3,7 @@ package com.trendcast.forecast.engine.lstm;
 import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
+import com.trendcast.forecast.engine.global.CalendarInputs;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
 import com.trendcast.forecast.engine.global.RecentProfiles;
 import com.trendcast.forecast.engine.global.SeriesScaling;
@@ -324,7 +325,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                 case WEEK -> 16;
                 case MONTH -> 12;
             };
-            return new Panel(prepared, horizon, window, yearLag, calendarSize(frequency), names.size());
+            return new Panel(prepared, horizon, window, yearLag, CalendarInputs.size(frequency), names.size());
         }
 
         int size() {
@@ -383,7 +384,7 @@ public final class LstmGlobalModel implements GlobalForecastModel {
                         features[base + 8 * steps] =
                                 (float) RecentProfiles.matched(one.scaled(), one.flags(), t, origin, phase, profile);
                     }
-                    double[] calendar = calendar(one.frequency().plus(one.start(), t), one.frequency());
+                    double[] calendar = CalendarInputs.of(one.frequency().plus(one.start(), t), one.frequency());
                     for (int k = 0; k < calendar.length; k++) {
                         features[base + (BASE_FEATURES + k) * steps] = (float) calendar[k];
                     }
@@ -425,38 +426,6 @@ public final class LstmGlobalModel implements GlobalForecastModel {
             return absoluteActual > 0 ? absoluteError / absoluteActual : absoluteError;
         }
 
-        private static int calendarSize(Frequency frequency) {
-            return calendar(LocalDate.EPOCH, frequency).length;
-        }
-
-        /**
-         * Calendar inputs: for days the weekday one-hot, the day of month and two yearly harmonics (paydays and
-         * seasons); for weeks three yearly harmonics; for months the month one-hot.
-         */
-        private static double[] calendar(LocalDate date, Frequency frequency) {
-            double yearAngle = 2 * Math.PI * (date.getDayOfYear() - 1) / 365.25;
-            return switch (frequency) {
-                case DAY -> {
-                    double[] features = new double[13];
-                    features[date.getDayOfWeek().getValue() - 1] = 1;
-                    double monthAngle = 2 * Math.PI * (date.getDayOfMonth() - 1) / date.lengthOfMonth();
-                    features[7] = Math.sin(monthAngle);
-                    features[8] = Math.cos(monthAngle);
-                    features[9] = Math.sin(yearAngle);
-                    features[10] = Math.cos(yearAngle);
-                    features[11] = Math.sin(2 * yearAngle);
-                    features[12] = Math.cos(2 * yearAngle);
-                    yield features;
-                }
-                case WEEK -> new double[]{Math.sin(yearAngle), Math.cos(yearAngle), Math.sin(2 * yearAngle),
-                        Math.cos(2 * yearAngle), Math.sin(3 * yearAngle), Math.cos(3 * yearAngle)};
-                case MONTH -> {
-                    double[] features = new double[12];
-                    features[date.getMonthValue() - 1] = 1;
-                    yield features;
-                }
-            };
-        }
 
         private static void standardisation(List<TimeSeries> histories, List<String> names, double[] means,
                                             double[] deviations) {

@@ -1,0 +1,46 @@
+package com.trendcast.sales;
+
+import com.trendcast.security.AccessScope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.util.List;
+
+/**
+ * The conditions every query of {@code sales_daily} (alias {@code s}) needs: the caller's categories
+ * first, so no filter can widen them, then a category path prefix, a region and a channel. One place,
+ * so the overview, the analytics, pipelines and exports cannot disagree about what a manager may see.
+ */
+public final class SalesConditions {
+
+    public static final List<String> CATEGORY_COLUMNS = List.of("s.category1", "s.category2", "s.category3");
+
+    private SalesConditions() {
+    }
+
+    /** {@code " and ..."} conditions, with their parameters added to {@code params}; null filters match all. */
+    public static String of(AccessScope scope, List<String> categoryPath, String region, String channel,
+                            MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder();
+        if (!scope.admin()) {
+            if (scope.categories().isEmpty()) {
+                sql.append(" and 1 = 0");
+            } else {
+                sql.append(" and s.category1 in (:scopeCategories)");
+                params.addValue("scopeCategories", scope.categories());
+            }
+        }
+        for (int level = 0; level < categoryPath.size(); level++) {
+            sql.append(" and ").append(CATEGORY_COLUMNS.get(level)).append(" = :categoryLevel").append(level);
+            params.addValue("categoryLevel" + level, categoryPath.get(level));
+        }
+        if (region != null) {
+            sql.append(" and s.region = :region");
+            params.addValue("region", region);
+        }
+        if (channel != null) {
+            sql.append(" and s.channel = :channel");
+            params.addValue("channel", channel);
+        }
+        return sql.toString();
+    }
+}
