@@ -26,6 +26,10 @@ public class UserFacingException extends RuntimeException {
         this.arguments = arguments.clone();
     }
 
+    /** An argument that is itself a translation key, shown in the same language as the message around it. */
+    public record Text(String key) {
+    }
+
     public String messageKey() {
         return messageKey;
     }
@@ -42,6 +46,13 @@ public class UserFacingException extends RuntimeException {
         } catch (MissingResourceException e) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] instanceof Text text ? format(locale, text.key()) : arguments[i];
+        }
+        return new MessageFormat(pattern, locale).format(shown);
     }
 }

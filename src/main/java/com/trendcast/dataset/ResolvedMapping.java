@@ -114,7 +114,7 @@ final class ResolvedMapping {
 
     private void require(LogicalField field) {
         if (!has(field)) {
-            throw new UserFacingException("import.mapping.required", field.key());
+            throw new UserFacingException("import.mapping.required", new UserFacingException.Text("import.field." + field.key()));
         }
     }
 

@@ -9,6 +9,7 @@ import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.UploadTexts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -74,6 +75,7 @@ public class DataView extends VerticalLayout {
                         metadata.fileName()))),
                 metadata -> imports.workDirectory().resolve(UUID.randomUUID() + ".upload").toFile()));
         upload.setId("data-upload");
+        UploadTexts.apply(upload, this);
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxFileSizeBytes()));
         upload.setDropLabel(new Paragraph(getTranslation("data.upload.hint", maxMegabytes)));

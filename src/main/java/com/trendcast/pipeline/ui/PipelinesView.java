@@ -30,6 +30,7 @@ import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.UploadTexts;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
 import com.trendcast.ui.chart.ChartOptions;
@@ -181,6 +182,7 @@ public class PipelinesView extends VerticalLayout {
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(
                 () -> importJson(metadata.fileName(), new String(bytes, StandardCharsets.UTF_8))))));
         upload.setId("pipeline-import");
+        UploadTexts.apply(upload, this);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_IMPORT_BYTES);
         upload.setAcceptedFileTypes(".json", "application/json");
