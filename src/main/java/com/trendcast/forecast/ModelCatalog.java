@@ -2,7 +2,7 @@ package com.trendcast.forecast;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
-import com.trendcast.forecast.engine.global.GlobalRidgeModel;
+import com.trendcast.forecast.engine.global.GlobalTabularModel;
 import com.trendcast.forecast.engine.global.PerSeriesModel;
 import com.trendcast.forecast.engine.lstm.LstmGlobalModel;
 import com.trendcast.forecast.engine.model.HoltWintersModel;
@@ -21,6 +21,7 @@ public final class ModelCatalog {
     public static final String AUTO = "auto";
     public static final String LSTM = "lstm";
     public static final String GLOBAL_LINEAR = "global-linear";
+    public static final String GLOBAL_XGBOOST = "global-xgboost";
     /** The per-series baselines, cheapest first. */
     public static final List<String> BASELINES = List.of("naive", "seasonal-naive", "moving-average", "ets", "linear");
 
@@ -29,7 +30,7 @@ public final class ModelCatalog {
 
     /** Every name a user may give, {@code auto} first. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(List.of(AUTO, LSTM, GLOBAL_LINEAR));
+        List<String> names = new ArrayList<>(List.of(AUTO, LSTM, GLOBAL_LINEAR, GLOBAL_XGBOOST));
         names.addAll(BASELINES);
         return names;
     }
@@ -38,6 +39,7 @@ public final class ModelCatalog {
     public static List<String> autoCandidates() {
         List<String> names = new ArrayList<>(BASELINES);
         names.add(GLOBAL_LINEAR);
+        names.add(GLOBAL_XGBOOST);
         names.add(LSTM);
         return names;
     }
@@ -66,7 +68,8 @@ public final class ModelCatalog {
             case "ets" -> new PerSeriesModel(name, HoltWintersModel.auto());
             case "linear" -> new PerSeriesModel(name, LinearCalendarModel.create());
             case LSTM -> LstmGlobalModel.withSeed(seed);
-            case GLOBAL_LINEAR -> new GlobalRidgeModel(seed);
+            case GLOBAL_LINEAR -> GlobalTabularModel.ridge(seed);
+            case GLOBAL_XGBOOST -> GlobalTabularModel.boostedTrees(seed);
             default -> throw new UserFacingException("forecast.model.unknown", name, String.join(", ", names()));
         };
     }

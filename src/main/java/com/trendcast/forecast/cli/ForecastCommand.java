@@ -26,7 +26,7 @@ public class ForecastCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", defaultValue = ModelCatalog.AUTO,
-            description = "auto, lstm, global-linear, ets, seasonal-naive, naive, moving-average or linear"
+            description = "auto, lstm, global-xgboost, global-linear, ets, seasonal-naive, naive, moving-average or linear"
                     + " (default auto).")
     String model;
 

@@ -3,19 +3,19 @@ package com.trendcast.forecast.engine.global;
 import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
-import com.trendcast.forecast.engine.math.RidgeRegression;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * One ridge regression across all series on lag, profile, calendar and covariate features: the fast, strong
- * tabular baseline of retail competitions, without gradient boosting.
+ * One regression across all series on lag, profile, calendar and covariate features, learned either by ridge
+ * regression ({@code global-linear}: fast, linear) or by gradient-boosted trees ({@code global-xgboost}: the
+ * model family that won most retail forecasting competitions, able to learn interactions such as promotion x
+ * weekday x store level without hand-made products).
  * <p>
  * Each series is divided by its level ({@link SeriesScaling#scale}). A row predicts period {@code t} from what
  * was known at an origin {@code h} periods earlier, with {@code h} drawn at random within the horizon, so rows
@@ -24,22 +24,33 @@ import java.util.Set;
  * its neighbours, and each covariate times the weekday profile so promotions and holidays act multiplicatively.
  * Periods where an open indicator is zero ({@link OpenIndicators}) are left out of the fit and forecast as 0.
  */
-public final class GlobalRidgeModel implements GlobalForecastModel {
+public final class GlobalTabularModel implements GlobalForecastModel {
 
     private static final int MAX_ROWS = 250_000;
-    private static final double RELATIVE_PENALTY = 1e-3;
     private static final int RECENT_DAYS = 28;
     private static final int RECENT_PERIODS = 8;
 
+    private final String name;
+    private final TabularLearner learner;
     private final long seed;
 
-    public GlobalRidgeModel(long seed) {
+    private GlobalTabularModel(String name, TabularLearner learner, long seed) {
+        this.name = name;
+        this.learner = learner;
         this.seed = seed;
+    }
+
+    public static GlobalTabularModel ridge(long seed) {
+        return new GlobalTabularModel("global-linear", TabularLearner.ridge(), seed);
+    }
+
+    public static GlobalTabularModel boostedTrees(long seed) {
+        return new GlobalTabularModel("global-xgboost", new BoostedTreesLearner(seed), seed);
     }
 
     @Override
     public String name() {
-        return "global-linear";
+        return name;
     }
 
     @Override
@@ -74,21 +85,15 @@ public final class GlobalRidgeModel implements GlobalForecastModel {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("No open period to learn from");
         }
-        Standardised standardised = Standardised.of(rows);
-        double[][] design = rows.stream().map(standardised::apply).toArray(double[][]::new);
-        boolean[] penalised = new boolean[design[0].length];
-        Arrays.fill(penalised, true);
-        penalised[0] = false;
-        double[] coefficients = RidgeRegression.fit(design, targets.stream().mapToDouble(Double::doubleValue)
-                .toArray(), RELATIVE_PENALTY * design.length, penalised);
+        TabularLearner.Predictor predictor = learner.fit(rows,
+                targets.stream().mapToDouble(Double::doubleValue).toArray());
         List<double[]> forecasts = new ArrayList<>();
         for (Prepared one : panel) {
             double[] point = new double[horizon];
             for (int step = 0; step < horizon; step++) {
                 int t = one.length() + step;
                 double value = one.closed(t, gates, names) ? 0
-                        : RidgeRegression.predict(standardised.apply(features(one, t, one.length(), horizon,
-                        frequency)), coefficients) * one.scale();
+                        : predictor.predict(features(one, t, one.length(), horizon, frequency)) * one.scale();
                 point[step] = Double.isFinite(value) ? value : one.scale();
             }
             forecasts.add(point);
@@ -172,39 +177,6 @@ public final class GlobalRidgeModel implements GlobalForecastModel {
                 }
             }
             return false;
-        }
-    }
-
-    /** Column means and deviations of the training rows, the intercept column left as is. */
-    private record Standardised(double[] means, double[] deviations) {
-
-        static Standardised of(List<double[]> rows) {
-            int columns = rows.get(0).length;
-            double[] means = new double[columns];
-            double[] squares = new double[columns];
-            for (double[] row : rows) {
-                for (int j = 0; j < columns; j++) {
-                    means[j] += row[j];
-                    squares[j] += row[j] * row[j];
-                }
-            }
-            double[] deviations = new double[columns];
-            for (int j = 0; j < columns; j++) {
-                means[j] /= rows.size();
-                double variance = squares[j] / rows.size() - means[j] * means[j];
-                deviations[j] = variance > 1e-12 ? Math.sqrt(variance) : 1;
-            }
-            means[0] = 0;
-            deviations[0] = 1;
-            return new Standardised(means, deviations);
-        }
-
-        double[] apply(double[] row) {
-            double[] standardised = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                standardised[j] = (row[j] - means[j]) / deviations[j];
-            }
-            return standardised;
         }
     }
 }
