@@ -1,6 +1,7 @@
 package com.trendcast.dataset;
 
 import com.trendcast.common.UserFacingException;
+import com.trendcast.common.export.SpreadsheetSafety;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -64,10 +65,7 @@ final class ErrorReportWriter implements AutoCloseable {
     }
 
     static String cell(String value) {
-        String safe = value == null ? "" : value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
+        String safe = SpreadsheetSafety.neutralise(value);
         if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
             safe = '"' + safe.replace("\"", "\"\"") + '"';
         }
