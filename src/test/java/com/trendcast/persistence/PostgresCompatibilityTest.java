@@ -8,6 +8,7 @@ import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
 import com.trendcast.security.UserSummary;
 import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,47 +16,25 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the Flyway migrations and a round-trip through the services on a real PostgreSQL.
- * Where none is reachable the test is skipped with the reason, except in CI ({@code CI=true}),
- * which starts one and must not skip silently.
- * Connection: {@code TRENDCAST_TEST_PG_URL}, {@code TRENDCAST_TEST_PG_USER}, {@code TRENDCAST_TEST_PG_PASSWORD}.
+ * Runs the Flyway migrations and a round-trip through the services on a real PostgreSQL ({@link TestPostgres}).
  */
 class PostgresCompatibilityTest {
-
-    private static final String URL = env("TRENDCAST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/trendcast_test");
-    private static final String USER = env("TRENDCAST_TEST_PG_USER", "trendcast");
-    private static final String PASSWORD = env("TRENDCAST_TEST_PG_PASSWORD", "trendcast-test");
 
     private static ConfigurableApplicationContext context;
 
     @BeforeAll
-    static void startOnPostgres() throws SQLException {
-        String unreachable = null;
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            connection.createStatement().execute("drop schema public cascade; create schema public");
-        } catch (SQLException e) {
-            unreachable = "PostgreSQL not reachable at " + URL + " as " + USER + ": " + e.getMessage();
-        }
-        if (unreachable != null && "true".equals(System.getenv("CI"))) {
-            fail(unreachable + " (CI must provide it: see .ci/run)");
-        }
-        assumeTrue(unreachable == null, unreachable);
-        context = new SpringApplicationBuilder(TrendcastApplication.class).profiles("cli").run(
-                "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + PASSWORD);
+    static void startOnPostgres() {
+        TestPostgres.requireEmptySchema();
+        context = new SpringApplicationBuilder(TrendcastApplication.class).profiles("cli")
+                .run(TestPostgres.springArguments());
     }
 
     @AfterAll
@@ -95,10 +74,5 @@ class PostgresCompatibilityTest {
         assertThat(overview.revenue()).isCloseTo(30.5, within(1e-9));
         assertThat(overview.weeklyRevenue()).extracting(SalesOverview.CategoryWeek::weekStart)
                 .contains(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 2, 19));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
