@@ -1,6 +1,7 @@
 package com.trendcast.dataset;
 
 import com.trendcast.audit.AuditService;
+import com.trendcast.common.SafeText;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.dataset.read.Row;
 import com.trendcast.dataset.read.RowReader;
@@ -200,8 +201,8 @@ public class DatasetImportService {
             if (!save) {
                 return new ImportResult(0, readAll(request, mapping, sample, rows, null));
             }
-            long datasetId = store.insertImporting(truncate(request.effectiveName(), 200), mapping.kind(),
-                    request.username(), truncate(request.sourceName(), 500), checksum, request.shared(),
+            long datasetId = store.insertImporting(SafeText.cleanAndLimit(request.effectiveName(), 200), mapping.kind(),
+                    request.username(), SafeText.cleanAndLimit(request.sourceName(), 500), checksum, request.shared(),
                     clock.instant());
             try {
                 ImportReport report = transactions.execute(status -> {
@@ -358,7 +359,4 @@ public class DatasetImportService {
         }
     }
 
-    private static String truncate(String value, int maxLength) {
-        return value.length() <= maxLength ? value : value.substring(0, maxLength);
-    }
 }

@@ -1,5 +1,6 @@
 package com.trendcast.dataset;
 
+import com.trendcast.common.SafeText;
 import com.trendcast.dataset.read.Row;
 import com.trendcast.dataset.read.mapping.CategoryPaths;
 import com.trendcast.dataset.read.mapping.LogicalField;
@@ -136,7 +137,8 @@ final class SalesRowHandler implements RowHandler {
         }
         ProductInfo product = products.computeIfAbsent(sku, ProductInfo::new);
         if (product.name == null) {
-            product.name = truncate(mapping.text(row, LogicalField.PRODUCT_NAME, Integer.MAX_VALUE), MAX_NAME);
+            product.name = SafeText.cleanAndLimit(mapping.text(row, LogicalField.PRODUCT_NAME, Integer.MAX_VALUE),
+                    MAX_NAME);
         }
         if (product.categories == null && !categories.isEmpty()) {
             product.categories = categories;
@@ -182,17 +184,14 @@ final class SalesRowHandler implements RowHandler {
                 levels.add(value);
             }
         }
-        return levels.stream().limit(CATEGORY_LEVELS).map(level -> truncate(level, MAX_CATEGORY)).toList();
+        return levels.stream().limit(CATEGORY_LEVELS).map(level -> SafeText.cleanAndLimit(level, MAX_CATEGORY))
+                .toList();
     }
 
     /** Regions and channels repeat on every line; one shared instance each keeps the day keys small. */
     private String label(String value) {
         String text = value == null ? "" : value;
         return labels.computeIfAbsent(text, key -> key);
-    }
-
-    private static String truncate(String value, int maxLength) {
-        return value == null || value.length() <= maxLength ? value : value.substring(0, maxLength);
     }
 
     @Override
@@ -215,7 +214,8 @@ final class SalesRowHandler implements RowHandler {
         if (path == null || path.isEmpty()) {
             return List.of(UNCATEGORISED);
         }
-        return path.stream().limit(CATEGORY_LEVELS).map(level -> truncate(level, MAX_CATEGORY)).toList();
+        return path.stream().limit(CATEGORY_LEVELS).map(level -> SafeText.cleanAndLimit(level, MAX_CATEGORY))
+                .toList();
     }
 
     @Override

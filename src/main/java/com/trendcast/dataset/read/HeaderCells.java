@@ -1,5 +1,7 @@
 package com.trendcast.dataset.read;
 
+import com.trendcast.common.SafeText;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +17,7 @@ final class HeaderCells {
         List<String> names = new ArrayList<>(rawCells.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rawCells.size(); i++) {
-            String base = rawCells.get(i).strip();
+            String base = SafeText.clean(rawCells.get(i)).strip();
             if (base.isEmpty()) {
                 base = "Column " + (i + 1);
             }

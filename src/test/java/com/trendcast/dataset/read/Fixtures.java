@@ -13,9 +13,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** Builds test files on the fly so no fixture depends on files outside the test. */
-final class Fixtures {
+public final class Fixtures {
 
-    interface EntryWriter {
+    public interface EntryWriter {
         void write(OutputStream out) throws IOException;
     }
 
@@ -33,7 +33,7 @@ final class Fixtures {
     }
 
     /** Copies a zip, replacing one entry's content; used to plant hostile parts in a valid workbook. */
-    static Path replaceZipEntry(Path source, Path target, String entryName, EntryWriter replacement)
+    public static Path replaceZipEntry(Path source, Path target, String entryName, EntryWriter replacement)
             throws IOException {
         try (ZipFile zip = new ZipFile(source.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
