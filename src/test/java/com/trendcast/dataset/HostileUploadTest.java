@@ -94,7 +94,8 @@ class HostileUploadTest {
     @Test
     void contentNotTheExtensionDecidesHowAFileIsRead() throws IOException {
         Path renamed = Files.writeString(dir.resolve("orders.xlsx"),
-                "Date,SKU,Product,Category,Quantity,Price\n2024-01-01,A,Lamp,Home,2,5.00\n2024-01-02,A,Lamp,Home,3,5.00\n");
+                "Date,SKU,Product,Category,Quantity,Price\n"
+                        + "2024-01-01,A,Lamp,Home,2,5.00\n2024-01-02,A,Lamp,Home,3,5.00\n");
 
         UploadedFile uploaded = imports.inspect(ADMIN, renamed, "orders.xlsx");
         ColumnMapping mapping = imports.preview(renamed, null).proposal().mapping();
