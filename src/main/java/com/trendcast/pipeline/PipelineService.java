@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public class PipelineService {
 
     private static final int MAX_NAME = 200;
+    private static final int MAX_CATEGORY_LEVELS = 3;
     private static final String CURRENT = "select p.id, p.name, p.owner, p.created_at, p.current_version, v.spec_json"
             + " from feature_pipeline p join feature_pipeline_version v"
             + " on v.pipeline_id = p.id and v.version = p.current_version";
@@ -143,12 +144,30 @@ public class PipelineService {
         return seriesReader.read(scope, spec);
     }
 
-    /** The first-level categories of a dataset's products the caller may filter on, sorted. */
+    /**
+     * The categories one level below {@code parentPath} in a dataset's products that the caller may filter on,
+     * sorted: first-level categories for an empty path. A path that starts outside the caller's categories has
+     * no options.
+     */
     @Transactional(readOnly = true)
-    public List<String> categoryOptions(AccessScope scope, long datasetId) {
-        return jdbc.queryForList("select distinct category1 from product where dataset_id = :id order by category1",
-                        new MapSqlParameterSource("id", datasetId), String.class).stream()
-                .filter(scope::canSeeCategory)
+    public List<String> categoryOptions(AccessScope scope, long datasetId, List<String> parentPath) {
+        if (parentPath.size() >= MAX_CATEGORY_LEVELS) {
+            return List.of();
+        }
+        if (!parentPath.isEmpty() && !scope.canSeeCategory(parentPath.get(0))) {
+            return List.of();
+        }
+        String column = "category" + (parentPath.size() + 1);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", datasetId);
+        StringBuilder sql = new StringBuilder("select distinct " + column + " from product where dataset_id = :id"
+                + " and " + column + " is not null");
+        for (int level = 0; level < parentPath.size(); level++) {
+            sql.append(" and category").append(level + 1).append(" = :c").append(level);
+            parameters.addValue("c" + level, parentPath.get(level));
+        }
+        sql.append(" order by ").append(column);
+        return jdbc.queryForList(sql.toString(), parameters, String.class).stream()
+                .filter(category -> !parentPath.isEmpty() || scope.canSeeCategory(category))
                 .toList();
     }
 

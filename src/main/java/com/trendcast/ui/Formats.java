@@ -1,7 +1,9 @@
 package com.trendcast.ui;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -34,5 +36,11 @@ public final class Formats {
 
     public static String date(Locale locale, LocalDate date) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
+    /** A moment in the server's time zone, which is the shop's for an intranet application. */
+    public static String dateTime(Locale locale, Instant moment) {
+        return moment.atZone(ZoneId.systemDefault())
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
     }
 }

@@ -125,6 +125,16 @@ class PipelineServiceTest {
     }
 
     @Test
+    void categoryOptionsGoOneLevelDownAndStayInsideTheManagersCategories() {
+        assertThat(pipelines.categoryOptions(ADMIN, datasetId, List.of())).containsExactly("Garden", "Kitchen");
+        assertThat(pipelines.categoryOptions(kitchenManager, datasetId, List.of())).containsExactly("Kitchen");
+        assertThat(pipelines.categoryOptions(kitchenManager, datasetId, List.of("Kitchen")))
+                .containsExactly("Cookware", "Tableware");
+        assertThat(pipelines.categoryOptions(kitchenManager, datasetId, List.of("Garden"))).isEmpty();
+        assertThat(pipelines.categoryOptions(ADMIN, datasetId, List.of("Kitchen", "Cookware", "x"))).isEmpty();
+    }
+
+    @Test
     void savingAnEditAddsAVersionAndKeepsTheOldOne() {
         PipelineSummary created = pipelines.create(kitchenManager, "Kitchen weekly " + UUID.randomUUID(),
                 spec(Level.CATEGORY2, List.of("Kitchen"), 1, GapFilling.Method.ZERO));

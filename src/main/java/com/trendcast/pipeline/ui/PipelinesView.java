@@ -9,6 +9,7 @@ import com.trendcast.forecast.engine.GapFilling;
 import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.pipeline.PipelineVersion;
 import com.trendcast.pipeline.spec.Aggregation;
 import com.trendcast.pipeline.spec.CalendarFeature;
 import com.trendcast.pipeline.spec.CovariateChoice;
@@ -69,6 +70,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,8 +100,12 @@ public class PipelinesView extends VerticalLayout {
     private final Select<DatasetSummary> dataset = new Select<>();
     private final Select<Target> target = new Select<>();
     private final Select<Level> level = new Select<>();
-    private final ComboBox<String> category = new ComboBox<>();
-    private List<String> categoryOptions = List.of();
+    /** Category level 1, 2 and 3: each offers the categories under the one before it. */
+    private final List<ComboBox<String>> categoryLevels = List.of(new ComboBox<>(), new ComboBox<>(),
+            new ComboBox<>());
+    private final Select<PipelineVersion> version = new Select<>();
+    /** Set while the category boxes are refilled, so their own change events do not refill them again. */
+    private boolean fillingCategories;
     private final TextField region = new TextField();
     private final TextField channel = new TextField();
     private final Select<Frequency> frequency = new Select<>();
@@ -197,12 +203,33 @@ public class PipelinesView extends VerticalLayout {
         dataset.setLabel(getTranslation("pipeline.field.dataset"));
         dataset.setItems(salesDatasets.values());
         dataset.setItemLabelGenerator(DatasetSummary::name);
-        dataset.addValueChangeListener(event -> refreshCategories());
+        dataset.addValueChangeListener(event -> selectCategoryPath(categoryPath()));
         enumSelect(target, "pipeline.field.target", "pipeline.target.", Target.values());
         enumSelect(level, "pipeline.field.level", "pipeline.level.", Level.values());
-        category.setLabel(getTranslation("pipeline.field.category"));
-        category.setPlaceholder(getTranslation("pipeline.field.category.all"));
-        category.setClearButtonVisible(true);
+        for (int depth = 0; depth < categoryLevels.size(); depth++) {
+            ComboBox<String> box = categoryLevels.get(depth);
+            box.setId("pipeline-category-" + (depth + 1));
+            box.setLabel(getTranslation("pipeline.field.category" + (depth + 1)));
+            box.setPlaceholder(getTranslation(depth == 0 ? "pipeline.field.category.all"
+                    : "pipeline.field.category.allBelow"));
+            box.setClearButtonVisible(true);
+            int level = depth;
+            box.addValueChangeListener(event -> {
+                if (!fillingCategories) {
+                    List<String> path = categoryPath();
+                    selectCategoryPath(path.subList(0, Math.min(level + 1, path.size())));
+                }
+            });
+        }
+        version.setId("pipeline-version");
+        version.setLabel(getTranslation("pipeline.field.version"));
+        version.setItemLabelGenerator(v -> getTranslation("pipeline.version.item", v.version(),
+                Formats.dateTime(getLocale(), v.createdAt()), v.createdBy()));
+        version.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                showVersion(event.getValue());
+            }
+        });
         label(region, "pipeline.field.region");
         label(channel, "pipeline.field.channel");
         enumSelect(frequency, "pipeline.field.frequency", "pipeline.frequency.", Frequency.values());
@@ -225,9 +252,10 @@ public class PipelinesView extends VerticalLayout {
         outlierThreshold.setLabel(getTranslation("pipeline.field.outlierThreshold"));
         outliers.addValueChangeListener(event -> outlierThreshold.setEnabled(event.getValue() != null
                 && event.getValue() != OutlierClipping.Method.NONE));
-        FormLayout form = new FormLayout(name, dataset, target, level, category, region, channel, frequency, horizon,
-                historyWindow, lags, rollingMeans, rollingStds, calendar, holidays, covariates, knownInAdvance,
-                scaling, missing, outliers, outlierThreshold);
+        FormLayout form = new FormLayout(name, version, dataset, target, level, categoryLevels.get(0),
+                categoryLevels.get(1), categoryLevels.get(2), region, channel, frequency, horizon, historyWindow, lags,
+                rollingMeans, rollingStds, calendar, holidays, covariates, knownInAdvance, scaling, missing, outliers,
+                outlierThreshold);
         form.setId("pipeline-editor");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         return form;
@@ -240,7 +268,8 @@ public class PipelinesView extends VerticalLayout {
         dataset.setValue(salesDatasets.values().stream().findFirst().orElse(null));
         target.setValue(Target.UNITS);
         level.setValue(Level.CATEGORY1);
-        selectCategory(scope.admin() || scope.categories().size() != 1 ? null : scope.categories().iterator().next());
+        selectCategoryPath(scope.admin() || scope.categories().size() != 1 ? List.of()
+                : List.of(scope.categories().iterator().next()));
         region.clear();
         channel.clear();
         frequency.setValue(Frequency.WEEK);
@@ -262,12 +291,26 @@ public class PipelinesView extends VerticalLayout {
 
     private void edit(PipelineSummary pipeline) {
         editing = pipeline;
-        PipelineSpec spec = pipeline.spec();
         name.setValue(pipeline.name());
+        fill(pipeline.spec());
+        afterEditingChanged();
+    }
+
+    /** Loads an earlier version into the form; saving it makes it the newest version again. */
+    private void showVersion(PipelineVersion shown) {
+        fill(shown.spec());
+        preview.removeAll();
+        if (shown.version() != editing.currentVersion()) {
+            Notification.show(getTranslation("pipeline.version.shown", shown.version()), 4000,
+                    Notification.Position.BOTTOM_START);
+        }
+    }
+
+    private void fill(PipelineSpec spec) {
         dataset.setValue(salesDatasets.get(spec.datasetId()));
         target.setValue(spec.target());
         level.setValue(spec.level());
-        selectCategory(spec.filter().category1());
+        selectCategoryPath(spec.filter().categoryPath());
         region.setValue(spec.filter().region() == null ? "" : spec.filter().region());
         channel.setValue(spec.filter().channel() == null ? "" : spec.filter().channel());
         frequency.setValue(spec.frequency());
@@ -286,7 +329,6 @@ public class PipelinesView extends VerticalLayout {
         missing.setValue(spec.treatment().missing());
         outliers.setValue(spec.treatment().outliers().method());
         outlierThreshold.setValue(spec.treatment().outliers().threshold());
-        afterEditingChanged();
     }
 
     private void afterEditingChanged() {
@@ -294,7 +336,12 @@ public class PipelinesView extends VerticalLayout {
         preview.removeAll();
         delete.setEnabled(editing != null);
         export.setEnabled(editing != null);
+        version.setVisible(editing != null);
         if (editing != null) {
+            List<PipelineVersion> versions = new ArrayList<>(pipelines.versions(scope, editing.id()));
+            Collections.reverse(versions);
+            version.setItems(versions);
+            version.setValue(versions.get(0));
             String json = pipelines.exportJson(scope, editing.id());
             String fileName = editing.name().replaceAll("[^\\p{L}\\p{N}._-]+", "_") + ".json";
             // The JSON is taken now, in the request that has the user's scope; the download runs outside it.
@@ -436,8 +483,7 @@ public class PipelinesView extends VerticalLayout {
         }
         PipelineSpec spec = new PipelineSpec(PipelineSpec.CURRENT_SCHEMA_VERSION,
                 dataset.getValue() == null ? 0 : dataset.getValue().id(), target.getValue(), level.getValue(),
-                new SeriesFilter(category.getValue() == null ? List.of() : List.of(category.getValue()),
-                        region.getValue(), channel.getValue()),
+                new SeriesFilter(categoryPath(), region.getValue(), channel.getValue()),
                 frequency.getValue(), Aggregation.SUM, valueOrZero(horizon), valueOrZero(historyWindow),
                 new FeatureSelection(lagList, meanList, stdList, calendar.getValue(), holidays.getValue(), chosen),
                 new Treatment(missing.getValue(), new OutlierClipping(outliers.getValue(),
@@ -470,17 +516,47 @@ public class PipelinesView extends VerticalLayout {
         grid.setItems(pipelines.list(scope));
     }
 
-    private void refreshCategories() {
-        DatasetSummary selected = dataset.getValue();
-        String current = category.getValue();
-        categoryOptions = selected == null ? List.of() : pipelines.categoryOptions(scope, selected.id());
-        category.setItems(categoryOptions);
-        selectCategory(current);
+    /** The chosen category path, from level 1 down to the first level left open. */
+    private List<String> categoryPath() {
+        List<String> path = new ArrayList<>();
+        for (ComboBox<String> box : categoryLevels) {
+            if (box.getValue() == null) {
+                break;
+            }
+            path.add(box.getValue());
+        }
+        return List.copyOf(path);
     }
 
-    /** Selects {@code value} when the chosen dataset offers it; a combo box refuses values outside its items. */
-    private void selectCategory(String value) {
-        category.setValue(value != null && categoryOptions.contains(value) ? value : null);
+    /**
+     * Shows {@code path} in the category boxes, as far as the chosen dataset has it, and offers each level the
+     * categories under the level above; a combo box refuses values outside its items.
+     */
+    private void selectCategoryPath(List<String> path) {
+        fillingCategories = true;
+        try {
+            fillCategories(path);
+        } finally {
+            fillingCategories = false;
+        }
+    }
+
+    private void fillCategories(List<String> path) {
+        DatasetSummary selected = dataset.getValue();
+        List<String> parent = new ArrayList<>();
+        for (int depth = 0; depth < categoryLevels.size(); depth++) {
+            ComboBox<String> box = categoryLevels.get(depth);
+            boolean parentChosen = parent.size() == depth;
+            List<String> options = selected == null || !parentChosen ? List.of()
+                    : pipelines.categoryOptions(scope, selected.id(), parent);
+            box.setItems(options);
+            box.setEnabled(!options.isEmpty());
+            String wanted = depth < path.size() ? path.get(depth) : null;
+            box.setValue(wanted != null && options.contains(wanted) ? wanted : null);
+            if (box.getValue() != null) {
+                parent.add(box.getValue());
+            }
+        }
     }
 
     private void showError(UserFacingException e) {

@@ -3,6 +3,7 @@ package com.trendcast.pipeline.ui;
 import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.pipeline.PipelineVersion;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
@@ -12,6 +13,7 @@ import com.trendcast.testsupport.TestUsers;
 import com.trendcast.ui.chart.ApexChart;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,7 @@ class PipelinesViewTest extends KaribuSpringTest {
         SalesFixtures fixtures = SalesFixtures.newDataset(jdbc, "pipeline view " + category);
         datasetId = fixtures.datasetId();
         long pan = fixtures.product("PAN", "Pan", category, "Cookware");
+        fixtures.product("FORK", "Fork", category, "Cutlery");
         LocalDate monday = LocalDate.of(2024, 3, 4);
         for (int week = 0; week < 8; week++) {
             fixtures.sale(pan, monday.plusWeeks(week), week + 1, 10.0 * (week + 1));
@@ -84,6 +88,40 @@ class PipelinesViewTest extends KaribuSpringTest {
         assertThat(edited.currentVersion()).isEqualTo(2);
         assertThat(edited.spec().horizon()).isEqualTo(2);
         assertThat(pipelines.versions(scopeOf(manager), saved.id())).hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSubcategoryNarrowsThePipelineAndAnEarlierVersionCanBeReopened() {
+        String manager = TestUsers.create(users, Role.MANAGER, category);
+        openAs(manager);
+        UI.getCurrent().navigate("pipelines");
+        String name = "Cookware " + UUID.randomUUID();
+        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        chooseDataset();
+        ComboBox<String> level1 = _get(ComboBox.class, spec -> spec.withId("pipeline-category-1"));
+        ComboBox<String> level2 = _get(ComboBox.class, spec -> spec.withId("pipeline-category-2"));
+
+        assertThat(level1.getValue()).isEqualTo(category);
+        assertThat(level2.getListDataView().getItems()).containsExactly("Cookware", "Cutlery");
+        _setValue(level2, "Cookware");
+        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(3);
+        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(2);
+        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+
+        PipelineSummary saved = only(manager, name);
+        assertThat(saved.spec().filter().categoryPath()).containsExactly(category, "Cookware");
+        Select<PipelineVersion> version = _get(Select.class, spec -> spec.withId("pipeline-version"));
+        assertThat(version.getListDataView().getItems().map(PipelineVersion::version)).containsExactly(2, 1);
+        _setValue(version, version.getListDataView().getItems().filter(v -> v.version() == 1).findFirst()
+                .orElseThrow());
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).getValue()).isEqualTo(3);
+        assertThat(level2.getValue()).isEqualTo("Cookware");
+
+        _setValue(level1, null);
+        assertThat(level2.getValue()).isNull();
+        assertThat(level2.isEnabled()).isFalse();
     }
 
     @Test
