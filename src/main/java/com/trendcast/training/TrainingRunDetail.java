@@ -1,6 +1,5 @@
 package com.trendcast.training;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 

@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -253,7 +255,7 @@ class TrainingRunner {
 
     private void fail(TrainingStore.Run run, Recorder recorder, RunFailure failure, Exception cause) {
         log.warn("Training run {} failed: {}", run.id(), cause.toString());
-        recorder.log("Failed: " + failure.message(java.util.Locale.ROOT));
+        recorder.log("Failed: " + failure.message(Locale.ROOT));
         store.finish(run.id(), RunStatus.FAILED, failure, clock.instant());
         recorder.finished(RunStatus.FAILED);
     }
@@ -304,7 +306,7 @@ class TrainingRunner {
     /** Lower-case hex SHA-256 of a file. */
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);

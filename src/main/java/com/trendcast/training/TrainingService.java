@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,13 +193,12 @@ public class TrainingService {
      */
     public ProductionForecast productionForecast(AccessScope scope, long pipelineId) {
         pipelines.get(scope, pipelineId);
-        Map<String, Object> production = store.production(pipelineId)
+        TrainingStore.Production production = store.production(pipelineId)
                 .orElseThrow(() -> new UserFacingException("training.production.none", pipelineId));
-        long runId = ((Number) production.get("run_id")).longValue();
+        long runId = production.runId();
         TrainingStore.Run run = store.find(runId).orElseThrow();
-        return new ProductionForecast(pipelineId, runId, run.model(),
-                ((Timestamp) production.get("promoted_at")).toInstant(), (String) production.get("promoted_by"),
-                properties.intervalLevel(), store.forecasts(runId,
+        return new ProductionForecast(pipelineId, runId, run.model(), production.promotedAt(),
+                production.promotedBy(), properties.intervalLevel(), store.forecasts(runId,
                 category -> category == null ? scope.admin() : scope.canSeeCategory(category)));
     }
 

@@ -17,10 +17,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The training tables; no access rules here, {@link TrainingService} applies them. */
 @Component
@@ -205,14 +207,14 @@ class TrainingStore {
     }
 
     /** Rows of a run, series in training order; {@code visible} keeps a row by its first-level category. */
-    List<ForecastRow> forecasts(long runId, java.util.function.Predicate<String> visible) {
+    List<ForecastRow> forecasts(long runId, Predicate<String> visible) {
         List<ForecastRow> rows = new ArrayList<>();
         jdbc.query("select series_key, category1, period_date, forecast, forecast_lower, forecast_upper"
                         + " from training_forecast where run_id = :id order by series_order, period_date",
                 new MapSqlParameterSource("id", runId), rs -> {
                     if (visible.test(rs.getString(2))) {
                         rows.add(new ForecastRow(List.of(rs.getString(1).split(KEY_SEPARATOR, -1)),
-                                rs.getObject(3, java.time.LocalDate.class), rs.getDouble(4), rs.getDouble(5),
+                                rs.getObject(3, LocalDate.class), rs.getDouble(4), rs.getDouble(5),
                                 rs.getDouble(6)));
                     }
                 });
@@ -228,11 +230,15 @@ class TrainingStore {
                 + " values (:pipeline, :run, :by, :now)", params);
     }
 
-    /** The production run of a pipeline with who promoted it and when. */
-    Optional<Map<String, Object>> production(long pipelineId) {
-        return jdbc.queryForList("select run_id, promoted_by, promoted_at from training_production"
-                + " where pipeline_id = :pipeline", new MapSqlParameterSource("pipeline", pipelineId)).stream()
-                .findFirst();
+    /** A pipeline's production run, who promoted it and when. */
+    record Production(long runId, String promotedBy, Instant promotedAt) {
+    }
+
+    Optional<Production> production(long pipelineId) {
+        return jdbc.query("select run_id, promoted_by, promoted_at from training_production"
+                        + " where pipeline_id = :pipeline", new MapSqlParameterSource("pipeline", pipelineId),
+                (rs, row) -> new Production(rs.getLong(1), rs.getString(2), instant(rs, "promoted_at")))
+                .stream().findFirst();
     }
 
     void delete(long id) {

@@ -5,6 +5,7 @@ import com.trendcast.common.UserFacingException;
 import com.trendcast.forecast.ModelCatalog;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.security.AccessScope;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,10 +51,10 @@ class TrainingServiceTest {
     private AccessScope kitchenManager;
     private AccessScope gardenManager;
 
-    private final List<Long> launched = new java.util.ArrayList<>();
+    private final List<Long> launched = new ArrayList<>();
 
     /** A run left active by a failing test would hold the only CPU slot for the next test. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void cancelLeftovers() {
         for (long runId : launched) {
             if (!training.get(ADMIN, runId).summary().status().finished()) {
@@ -195,7 +198,7 @@ class TrainingServiceTest {
 
         assertThat(run.summary().status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.failure().key()).isEqualTo("pipeline.series.none");
-        assertThat(run.failure().message(java.util.Locale.ENGLISH)).isNotEqualTo("pipeline.series.none");
+        assertThat(run.failure().message(Locale.ENGLISH)).isNotEqualTo("pipeline.series.none");
         assertThat(run.log()).anySatisfy(line -> assertThat(line).contains("started"))
                 .anySatisfy(line -> assertThat(line).contains("Failed"));
     }
