@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
 class DemoTrainingTest {
+
+    /** The demo run's full budget (30 epochs, four trainings), with room for a machine shared by many builds. */
+    private static final Duration DEMO_RUN_TIMEOUT = Duration.ofMinutes(6);
 
     @Autowired
     private ApplicationEventPublisher events;
@@ -47,7 +51,8 @@ class DemoTrainingTest {
         assertThat(pipeline.name()).isEqualTo(DemoTraining.PIPELINE_NAME);
         assertThat(training.list(ADMIN, new RunFilter(null, pipeline.id(), null))).singleElement()
                 .satisfies(run -> {
-                    TrainingRunDetail finished = TrainingFixtures.awaitFinished(training, ADMIN, run.id());
+                    TrainingRunDetail finished = TrainingFixtures.awaitRun(training, ADMIN, run.id(),
+                            detail -> detail.summary().status().finished(), DEMO_RUN_TIMEOUT);
                     assertThat(finished.summary().status()).as("log: %s", finished.log())
                             .isEqualTo(RunStatus.SUCCEEDED);
                     assertThat(finished.hyperParameters()).isEqualTo(DemoTraining.DEMO);
