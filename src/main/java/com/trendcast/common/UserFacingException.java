@@ -34,6 +34,11 @@ public class UserFacingException extends RuntimeException {
         return messageKey;
     }
 
+    /** The message's arguments, e.g. to store a failure and show it later in another language. */
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+
     public String localizedMessage(Locale locale) {
         return format(locale, messageKey, arguments);
     }

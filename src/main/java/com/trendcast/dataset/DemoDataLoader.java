@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,7 +41,8 @@ import java.util.function.UnaryOperator;
  * bootstrap and the leftover cleanup, so it never delays the login page. Nothing is imported when
  * {@code trendcast.demo-data} is false, when the {@value #MARKER} marker in {@code app_state} says it was done
  * before, or when any dataset exists. The marker is written only after both imports succeeded; if the second
- * fails the first is removed again, so the next start tries both anew.
+ * fails the first is removed again, so the next start tries both anew. Success is published as
+ * {@link DemoDataImported}.
  */
 @Component
 @Profile("!cli")
@@ -61,12 +63,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final boolean enabled;
     private final Resource salesFile;
     private final Resource sessionsFile;
+    private final ApplicationEventPublisher events;
 
     DemoDataLoader(DatasetImportService imports, DatasetStore store, UserService users,
                    @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock,
                    @Value("${trendcast.demo-data}") boolean enabled,
                    @Value("${trendcast.demo-data-files.sales}") Resource salesFile,
-                   @Value("${trendcast.demo-data-files.sessions}") Resource sessionsFile) {
+                   @Value("${trendcast.demo-data-files.sessions}") Resource sessionsFile,
+                   ApplicationEventPublisher events) {
         this.imports = imports;
         this.store = store;
         this.users = users;
@@ -75,6 +79,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.enabled = enabled;
         this.salesFile = salesFile;
         this.sessionsFile = sessionsFile;
+        this.events = events;
     }
 
     @Override
@@ -125,6 +130,7 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demo data imported in {} ms: '{}' {} order lines ({} returns netted, {} rejected), '{}' {} sessions",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), SALES_NAME, salesReport.rowsImported(),
                 salesReport.returnRows(), salesReport.rowsRejected(), SESSIONS_NAME, sessions.report().rowsImported());
+        events.publishEvent(new DemoDataImported(sales.datasetId(), owner != null ? owner : OWNER));
         return true;
     }
 

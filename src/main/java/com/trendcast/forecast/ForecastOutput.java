@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.forecast.engine.Forecast;
-import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.forecast.engine.eval.AccuracyMetrics;
 import com.trendcast.forecast.engine.eval.BacktestResult;
-import com.trendcast.forecast.engine.eval.ConformalIntervals;
 import com.trendcast.forecast.engine.eval.FoldForecast;
-import com.trendcast.forecast.engine.eval.Metrics;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +74,8 @@ public final class ForecastOutput {
         report.put("foldDefinitions", foldDefinitions(backtest));
         report.put("skippedSeries", backtest.skippedSeries());
         Map<String, Object> models = new LinkedHashMap<>();
-        for (String model : backtest.modelNames()) {
-            models.put(model, metrics(intervalMetrics(panel, backtest.forecastsOf(model), request.intervalLevel())));
-        }
+        ForecastWorkflow.accuracy(panel, backtest, request.intervalLevel())
+                .forEach((model, accuracy) -> models.put(model, metrics(accuracy)));
         if (autoChoice != null) {
             Map<String, Object> auto = new LinkedHashMap<>(castMetrics(models.get(autoChoice)));
             auto.put("selected", autoChoice);
@@ -121,39 +116,8 @@ public final class ForecastOutput {
         return folds;
     }
 
-    private static AccuracyMetrics intervalMetrics(Panel panel, List<FoldForecast> forecasts, double level) {
-        Map<List<String>, TimeSeries> seriesByKey = new HashMap<>();
-        panel.series().forEach(one -> seriesByKey.put(one.key(), one));
-        Map<Integer, List<FoldForecast>> byFold = new TreeMap<>();
-        forecasts.forEach(forecast -> byFold.computeIfAbsent(forecast.fold().index(), i -> new ArrayList<>())
-                .add(forecast));
-        Metrics.Accumulator accumulator = new Metrics.Accumulator();
-        for (Map.Entry<Integer, List<FoldForecast>> fold : byFold.entrySet()) {
-            List<FoldForecast> calibration = forecasts.stream()
-                    .filter(forecast -> forecast.fold().index() != fold.getKey()).toList();
-            ConformalIntervals intervals = ForecastWorkflow.calibrate(
-                    calibration.isEmpty() ? fold.getValue() : calibration, level);
-            double[] halfWidths = intervals == null ? new double[]{0} : intervals.halfWidths();
-            for (FoldForecast forecast : fold.getValue()) {
-                TimeSeries series = seriesByKey.get(forecast.seriesKey());
-                Map<String, double[]> future = series.knownCovariateValues(forecast.fold().origin(),
-                        forecast.fold().testEnd());
-                double scale = forecast.level() > 0 ? forecast.level() : 0;
-                for (int step = 0; step < forecast.horizon(); step++) {
-                    double point = forecast.forecastAt(step);
-                    double halfWidth = halfWidths[Math.min(step, halfWidths.length - 1)] * scale;
-                    boolean closed = ForecastWorkflow.closed(panel, future, step);
-                    double lower = closed ? 0 : Math.max(0, point - halfWidth);
-                    double upper = closed ? 0 : point + halfWidth;
-                    accumulator.add(forecast.actualAt(step), point, forecast.maseScale());
-                    accumulator.addInterval(forecast.actualAt(step), lower, upper);
-                }
-            }
-        }
-        return accumulator.result();
-    }
-
-    private static Map<String, Object> metrics(AccuracyMetrics metrics) {
+    /** The metrics as JSON-ready values, undefined ones as null; also what training runs store. */
+    public static Map<String, Object> metrics(AccuracyMetrics metrics) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("count", metrics.count());
         values.put("mse", finite(metrics.mse()));

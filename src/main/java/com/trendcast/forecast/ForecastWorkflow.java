@@ -2,19 +2,23 @@ package com.trendcast.forecast;
 
 import com.trendcast.forecast.engine.Forecast;
 import com.trendcast.forecast.engine.TimeSeries;
+import com.trendcast.forecast.engine.eval.AccuracyMetrics;
 import com.trendcast.forecast.engine.eval.BacktestResult;
 import com.trendcast.forecast.engine.eval.ConformalIntervals;
 import com.trendcast.forecast.engine.eval.FoldForecast;
 import com.trendcast.forecast.engine.eval.Metric;
+import com.trendcast.forecast.engine.eval.Metrics;
 import com.trendcast.forecast.engine.eval.ModelScore;
 import com.trendcast.forecast.engine.global.GlobalBacktest;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -56,18 +60,87 @@ public final class ForecastWorkflow {
         String chosen = modelName.equals(ModelCatalog.AUTO) ? best(backtest) : candidates.get(0).name();
         GlobalForecastModel model = byName(candidates, chosen);
         List<double[]> points = model.forecast(panel.series(), request.horizon(), panel.future());
-        ConformalIntervals intervals = calibrate(backtest.forecastsOf(chosen), request.intervalLevel());
+        List<Forecast> forecasts = withIntervals(panel, points, backtest.forecastsOf(chosen), request.intervalLevel());
+        return new Outcome(forecasts, chosen, backtest);
+    }
+
+    /**
+     * Turns a model's point forecasts into what users get: the retail rules, and split-conformal intervals
+     * calibrated on that model's backtest fold forecasts (zero width when none is usable).
+     *
+     * @param points      per series of the panel (same order), the model's point forecasts
+     * @param calibration the same model's fold forecasts from a backtest of this panel
+     * @param level       nominal coverage of the intervals, in (0, 1)
+     */
+    public static List<Forecast> withIntervals(Panel panel, List<double[]> points, List<FoldForecast> calibration,
+                                               double level) {
+        ConformalIntervals intervals = calibrate(calibration, level);
         List<Forecast> forecasts = new ArrayList<>();
         for (int i = 0; i < panel.series().size(); i++) {
             TimeSeries history = panel.series().get(i);
             double[] point = retailRules(panel, points.get(i), panel.future().get(i));
             Forecast pointOnly = Forecast.pointOnly(history, point);
             Forecast withInterval = intervals == null
-                    ? new Forecast(history.key(), pointOnly.dates(), point, point, point, request.intervalLevel())
+                    ? new Forecast(history.key(), pointOnly.dates(), point, point, point, level)
                     : intervals.apply(pointOnly, history);
             forecasts.add(closedAndClipped(panel, withInterval, panel.future().get(i)));
         }
-        return new Outcome(forecasts, chosen, backtest);
+        return forecasts;
+    }
+
+    /**
+     * Backtests exactly the given model instances on the same rolling-origin folds, scoring forecasts after the
+     * retail rules; unlike {@link #backtest(Panel, ForecastRequest, List)} it adds no ensemble. For callers that
+     * configure a model themselves (e.g. a training run's LSTM settings) and compare it with the baselines.
+     */
+    public static BacktestResult backtestModels(Panel panel, int horizon, int folds, List<GlobalForecastModel> models) {
+        GlobalBacktest backtest = new GlobalBacktest(folds, horizon, (point, future) -> retailRules(panel, point, future));
+        return backtest.run(panel.series(), models);
+    }
+
+    /**
+     * Accuracy of every model of a backtest, in the backtest's order, including interval coverage and width.
+     * Intervals are cross-conformal: each fold's intervals are calibrated on the other folds' residuals (on the
+     * fold itself when there is only one), so coverage is measured out of sample.
+     */
+    public static Map<String, AccuracyMetrics> accuracy(Panel panel, BacktestResult backtest, double level) {
+        Map<String, AccuracyMetrics> accuracy = new LinkedHashMap<>();
+        for (String model : backtest.modelNames()) {
+            accuracy.put(model, intervalAccuracy(panel, backtest.forecastsOf(model), level));
+        }
+        return accuracy;
+    }
+
+    private static AccuracyMetrics intervalAccuracy(Panel panel, List<FoldForecast> forecasts, double level) {
+        Map<List<String>, TimeSeries> seriesByKey = new HashMap<>();
+        panel.series().forEach(one -> seriesByKey.put(one.key(), one));
+        Map<Integer, List<FoldForecast>> byFold = new TreeMap<>();
+        forecasts.forEach(forecast -> byFold.computeIfAbsent(forecast.fold().index(), i -> new ArrayList<>())
+                .add(forecast));
+        Metrics.Accumulator accumulator = new Metrics.Accumulator();
+        for (Map.Entry<Integer, List<FoldForecast>> fold : byFold.entrySet()) {
+            List<FoldForecast> calibrationSet = forecasts.stream()
+                    .filter(forecast -> forecast.fold().index() != fold.getKey()).toList();
+            ConformalIntervals intervals = calibrate(calibrationSet.isEmpty() ? fold.getValue() : calibrationSet,
+                    level);
+            double[] halfWidths = intervals == null ? new double[]{0} : intervals.halfWidths();
+            for (FoldForecast forecast : fold.getValue()) {
+                TimeSeries series = seriesByKey.get(forecast.seriesKey());
+                Map<String, double[]> future = series.knownCovariateValues(forecast.fold().origin(),
+                        forecast.fold().testEnd());
+                double scale = forecast.level() > 0 ? forecast.level() : 0;
+                for (int step = 0; step < forecast.horizon(); step++) {
+                    double point = forecast.forecastAt(step);
+                    double halfWidth = halfWidths[Math.min(step, halfWidths.length - 1)] * scale;
+                    boolean closed = closed(panel, future, step);
+                    double lower = closed ? 0 : Math.max(0, point - halfWidth);
+                    double upper = closed ? 0 : point + halfWidth;
+                    accumulator.add(forecast.actualAt(step), point, forecast.maseScale());
+                    accumulator.addInterval(forecast.actualAt(step), lower, upper);
+                }
+            }
+        }
+        return accumulator.result();
     }
 
     /**
@@ -147,9 +220,7 @@ public final class ForecastWorkflow {
 
     private static BacktestResult runBacktest(Panel panel, ForecastRequest request,
                                               List<GlobalForecastModel> models) {
-        GlobalBacktest backtest = new GlobalBacktest(request.folds(), request.horizon(),
-                (point, future) -> retailRules(panel, point, future));
-        BacktestResult result = backtest.run(panel.series(), models);
+        BacktestResult result = backtestModels(panel, request.horizon(), request.folds(), models);
         if (models.size() < ENSEMBLE_SIZE) {
             return result;
         }

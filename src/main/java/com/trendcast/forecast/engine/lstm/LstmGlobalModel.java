@@ -1,12 +1,8 @@
 package com.trendcast.forecast.engine.lstm;
 
-import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
-import com.trendcast.forecast.engine.global.CalendarInputs;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
-import com.trendcast.forecast.engine.global.RecentProfiles;
-import com.trendcast.forecast.engine.global.SeriesScaling;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -14,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +21,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.LocalDate;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,28 +62,72 @@ import java.util.Random;
  * time-ordered validation set for early stopping on WAPE, and the best epoch's weights are kept. Adam, MSE on
  * the scaled target, element-wise gradient clipping. The seed fixes initialisation and sampling, so runs on one
  * thread repeat exactly.
+ * <p>
+ * <b>Fit and forecast apart.</b> {@link #fit} returns a {@link TrainedLstm} that forecasts new histories without
+ * retraining and is saved to and loaded from a file; it reports progress to a {@link TrainingListener}, stops
+ * within one batch when cancelled and writes a checkpoint after every epoch that a later {@code fit} resumes
+ * from ({@link TrainingControl}). {@link #forecast} is fit followed by forecast on the same panel.
  */
 public final class LstmGlobalModel implements GlobalForecastModel {
 
     /**
-     * Size and budget of the network.
+     * Architecture and training budget of the network; every value is checked, so a settings object is usable.
      *
-     * @param hiddenSize   LSTM units
-     * @param maxWindows   most training windows, sampled once and reshuffled every epoch
-     * @param maxEpochs    most passes over the sampled windows
-     * @param patience     epochs without validation improvement before stopping
-     * @param batchSize    sequences per gradient step
-     * @param learningRate Adam step size
-     * @param seed         seed of initialisation and sampling
+     * @param layers        stacked LSTM layers, 1 to {@value #MAX_LAYERS}
+     * @param hiddenSize    units per LSTM layer, 1 to {@value #MAX_UNITS}
+     * @param dropout       share of LSTM inputs dropped during training, 0 (none) to {@value #MAX_DROPOUT}
+     * @param maxWindows    most training windows, sampled once and reshuffled every epoch
+     * @param maxEpochs     most passes over the sampled windows, 1 to {@value #MAX_EPOCHS}
+     * @param patience      epochs without validation improvement before stopping
+     * @param batchSize     sequences per gradient step, 1 to {@value #MAX_BATCH}
+     * @param learningRate  Adam step size, above 0 and at most 1
+     * @param historyWindow periods of history each sequence reads; 0 for the frequency's default
+     *                      ({@link #defaultWindow}), otherwise 2 to {@value #MAX_WINDOW}
+     * @param seed          seed of initialisation and sampling
      */
-    public record Settings(int hiddenSize, int maxWindows, int maxEpochs, int patience, int batchSize,
-                           double learningRate, long seed) {
+    public record Settings(int layers, int hiddenSize, double dropout, int maxWindows, int maxEpochs, int patience,
+                           int batchSize, double learningRate, int historyWindow, long seed) implements Serializable {
+
+        public static final int MAX_LAYERS = 3;
+        public static final int MAX_UNITS = 1024;
+        public static final double MAX_DROPOUT = 0.9;
+        public static final int MAX_EPOCHS = 10_000;
+        public static final int MAX_BATCH = 4096;
+        public static final int MAX_WINDOW = 1000;
 
         public Settings {
-            if (hiddenSize < 1 || maxWindows < 1 || maxEpochs < 1 || patience < 1 || batchSize < 1
-                    || !(learningRate > 0)) {
-                throw new IllegalArgumentException("LSTM settings must be positive");
+            if (layers < 1 || layers > MAX_LAYERS) {
+                throw new IllegalArgumentException("LSTM layers must be 1 to " + MAX_LAYERS + ": " + layers);
             }
+            if (hiddenSize < 1 || hiddenSize > MAX_UNITS) {
+                throw new IllegalArgumentException("LSTM units must be 1 to " + MAX_UNITS + ": " + hiddenSize);
+            }
+            if (!(dropout >= 0 && dropout <= MAX_DROPOUT)) {
+                throw new IllegalArgumentException("LSTM dropout must be 0 to " + MAX_DROPOUT + ": " + dropout);
+            }
+            if (maxWindows < 1 || patience < 1) {
+                throw new IllegalArgumentException("LSTM windows and patience must be positive");
+            }
+            if (maxEpochs < 1 || maxEpochs > MAX_EPOCHS) {
+                throw new IllegalArgumentException("LSTM epochs must be 1 to " + MAX_EPOCHS + ": " + maxEpochs);
+            }
+            if (batchSize < 1 || batchSize > MAX_BATCH) {
+                throw new IllegalArgumentException("LSTM batch size must be 1 to " + MAX_BATCH + ": " + batchSize);
+            }
+            if (!(learningRate > 0 && learningRate <= 1)) {
+                throw new IllegalArgumentException("LSTM learning rate must be above 0 and at most 1: "
+                        + learningRate);
+            }
+            if (historyWindow != 0 && (historyWindow < 2 || historyWindow > MAX_WINDOW)) {
+                throw new IllegalArgumentException("LSTM history window must be 0 (automatic) or 2 to "
+                        + MAX_WINDOW + ": " + historyWindow);
+            }
+        }
+
+        /** One layer without dropout and the frequency's window: the network the forecast engine always had. */
+        public Settings(int hiddenSize, int maxWindows, int maxEpochs, int patience, int batchSize,
+                        double learningRate, long seed) {
+            this(1, hiddenSize, 0, maxWindows, maxEpochs, patience, batchSize, learningRate, 0, seed);
         }
 
         /** Defaults that fit daily and weekly retail panels in a few minutes on one core. */
@@ -90,18 +136,19 @@ public final class LstmGlobalModel implements GlobalForecastModel {
         }
 
         public Settings withSeed(long newSeed) {
-            return new Settings(hiddenSize, maxWindows, maxEpochs, patience, batchSize, learningRate, newSeed);
+            return new Settings(layers, hiddenSize, dropout, maxWindows, maxEpochs, patience, batchSize,
+                    learningRate, historyWindow, newSeed);
+        }
+
+        /** The history window used for series of {@code frequency}. */
+        public int windowFor(Frequency frequency) {
+            return historyWindow > 0 ? historyWindow : defaultWindow(frequency);
         }
     }
 
-    /**
-     * Inputs per step before calendar and covariates: target, observed, future, position, last year, its flag,
-     * level, recent same-phase profile and the profile matched on the 0/1 covariates ({@link RecentProfiles}).
-     */
-    private static final int BASE_FEATURES = 9;
     /** Below this many windows there is no room for a validation split: train on all and skip early stopping. */
     private static final int MIN_WINDOWS_FOR_VALIDATION = 32;
-    private static final int PREDICTION_BATCH = 256;
+    private static final String CHECKPOINT_STATE = "trendcast-lstm-checkpoint";
     private static final Logger log = LoggerFactory.getLogger(LstmGlobalModel.class);
 
     private final Settings settings;
@@ -113,6 +160,11 @@ public final class LstmGlobalModel implements GlobalForecastModel {
     /** The default network with the given seed. */
     public static LstmGlobalModel withSeed(long seed) {
         return new LstmGlobalModel(Settings.defaults().withSeed(seed));
+    }
+
+    /** Periods of history a sequence reads by default: four weeks of days, 16 weeks, a year of months. */
+    public static int defaultWindow(Frequency frequency) {
+        return LstmPanel.defaultWindow(frequency);
     }
 
     public Settings settings() {
@@ -133,30 +185,53 @@ public final class LstmGlobalModel implements GlobalForecastModel {
         if (histories.isEmpty()) {
             return List.of();
         }
-        Panel panel = Panel.of(histories, horizon, futureCovariates);
-        MultiLayerNetwork network = train(panel);
-        List<double[]> forecasts = new ArrayList<>(histories.size());
-        for (int from = 0; from < panel.size(); from += PREDICTION_BATCH) {
-            int to = Math.min(panel.size(), from + PREDICTION_BATCH);
-            List<long[]> windows = new ArrayList<>();
-            for (int series = from; series < to; series++) {
-                windows.add(new long[]{series, panel.series(series).length()});
-            }
-            INDArray output = network.output(panel.batch(windows).getFeatures());
-            for (int row = 0; row < windows.size(); row++) {
-                Panel.Series series = panel.series(from + row);
-                double[] point = new double[horizon];
-                for (int step = 0; step < horizon; step++) {
-                    double value = output.getDouble(row, 0, panel.window() + step) * series.scale();
-                    point[step] = Double.isFinite(value) ? value : series.scale();
-                }
-                forecasts.add(point);
-            }
-        }
-        return forecasts;
+        return fit(histories, horizon, futureCovariates, TrainingControl.none()).forecast(histories, futureCovariates);
     }
 
-    private MultiLayerNetwork train(Panel panel) {
+    /**
+     * Trains the network on the panel.
+     *
+     * @param histories        the panel; all of one frequency, at least one series
+     * @param horizon          periods the model will forecast, at least 1
+     * @param futureCovariates per series, the known-in-advance covariates over the horizon; the training reads
+     *                         them only to tell which covariates are 0/1 flags, exactly as forecasting does
+     * @param control          listener, cancellation and checkpoints
+     * @throws TrainingCancelledException when {@code control} cancels
+     * @throws TrainingDivergedException  when the loss becomes NaN or infinite while a listener follows the
+     *                                    training (without one, as in {@link #forecast}, the loss is not read)
+     * @throws IllegalStateException      when resuming from a checkpoint written for another panel or network
+     */
+    public TrainedLstm fit(List<TimeSeries> histories, int horizon, List<Map<String, double[]>> futureCovariates,
+                           TrainingControl control) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("Horizon must be positive: " + horizon);
+        }
+        if (histories.isEmpty()) {
+            throw new IllegalArgumentException("No series to train on");
+        }
+        Frequency frequency = histories.get(0).frequency();
+        LstmPanel.Standardisation standardisation = LstmPanel.Standardisation.of(histories);
+        LstmPanel panel = LstmPanel.of(histories, horizon, settings.windowFor(frequency), futureCovariates,
+                standardisation);
+        Training training = train(panel, control);
+        return new TrainedLstm(training.network(), new TrainedLstm.State(settings, horizon, panel.window(),
+                frequency, standardisation, training.epochs(), training.bestWape()));
+    }
+
+    /** The trained network, the epochs it took and its best validation WAPE ({@code NaN} without validation). */
+    private record Training(MultiLayerNetwork network, int epochs, double bestWape) {
+    }
+
+    /**
+     * What a checkpoint holds besides the network and its optimizer state: enough to continue exactly where the
+     * epoch ended (the window order and the random generator included).
+     */
+    private record CheckpointState(String panel, int epochsDone, double bestWape, int epochsWithoutImprovement,
+                                   float[] bestParameters, long[][] windows, Random random)
+            implements Serializable {
+    }
+
+    private Training train(LstmPanel panel, TrainingControl control) {
         Random random = new Random(settings.seed());
         List<long[]> training = new ArrayList<>();
         List<long[]> validation = new ArrayList<>();
@@ -185,51 +260,144 @@ public final class LstmGlobalModel implements GlobalForecastModel {
             }
         }
         List<long[]> sampled = sample(training, settings.maxWindows(), random);
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(panel.featureCount()));
-        network.init();
+        MultiLayerNetwork network;
         DataSet validationSet = earlyStopping ? panel.batch(validation) : null;
         double bestWape = Double.POSITIVE_INFINITY;
         INDArray bestParameters = null;
         int epochsWithoutImprovement = 0;
+        int firstEpoch = 0;
+        CheckpointState resumed = control.resume() && Files.exists(control.checkpoint())
+                ? readCheckpoint(control.checkpoint()) : null;
+        if (resumed != null) {
+            if (!resumed.panel().equals(panel.fingerprint())) {
+                throw new IllegalStateException("The checkpoint was written for other data or another network");
+            }
+            network = restoreNetwork(control.checkpoint());
+            firstEpoch = resumed.epochsDone();
+            bestWape = resumed.bestWape();
+            epochsWithoutImprovement = resumed.epochsWithoutImprovement();
+            bestParameters = resumed.bestParameters() == null ? null
+                    : Nd4j.create(resumed.bestParameters(), new long[]{1, resumed.bestParameters().length}, 'c');
+            sampled = new ArrayList<>(List.of(resumed.windows()));
+            random = resumed.random();
+            control.listener().log("Resumed from the checkpoint after epoch " + firstEpoch);
+        } else {
+            network = new MultiLayerNetwork(configuration(panel.featureCount()));
+            network.init();
+        }
+        boolean reporting = control.listener() != TrainingListener.NONE;
+        int stepsPerEpoch = (sampled.size() + settings.batchSize() - 1) / settings.batchSize();
+        int epochsRun = firstEpoch;
         long started = System.nanoTime();
-        for (int epoch = 0; epoch < settings.maxEpochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch < settings.maxEpochs(); epoch++) {
             shuffle(sampled, random);
+            double lossSum = 0;
+            int step = 0;
             for (int from = 0; from < sampled.size(); from += settings.batchSize()) {
+                step++;
+                if (control.cancelled().getAsBoolean()) {
+                    throw new TrainingCancelledException(epoch + 1, step);
+                }
                 network.fit(panel.batch(sampled.subList(from, Math.min(sampled.size(), from + settings.batchSize()))));
+                if (reporting) {
+                    double loss = network.score();
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException(epoch + 1, step, loss);
+                    }
+                    lossSum += loss;
+                    control.listener().stepFinished(epoch + 1, step, stepsPerEpoch, loss);
+                }
             }
-            if (!earlyStopping) {
-                continue;
+            epochsRun = epoch + 1;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            boolean stop = false;
+            boolean best = false;
+            double wape = Double.NaN;
+            if (earlyStopping) {
+                wape = panel.wape(validation, network.output(validationSet.getFeatures()));
+                log.info("LSTM epoch {}: {} windows, validation WAPE {}, {} s", epoch + 1, sampled.size(),
+                        String.format("%.4f", wape), String.format("%.1f", seconds));
+                if (wape < bestWape) {
+                    bestWape = wape;
+                    bestParameters = network.params().dup();
+                    epochsWithoutImprovement = 0;
+                    best = true;
+                } else if (++epochsWithoutImprovement >= settings.patience()) {
+                    stop = true;
+                }
             }
-            double wape = panel.wape(validation, network.output(validationSet.getFeatures()));
-            log.info("LSTM epoch {}: {} windows, validation WAPE {}, {} s", epoch + 1, sampled.size(),
-                    String.format("%.4f", wape), String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            if (wape < bestWape) {
-                bestWape = wape;
-                bestParameters = network.params().dup();
-                epochsWithoutImprovement = 0;
-            } else if (++epochsWithoutImprovement >= settings.patience()) {
+            if (reporting) {
+                double validationLoss = earlyStopping ? network.score(validationSet) : Double.NaN;
+                control.listener().epochFinished(new EpochReport(epoch + 1, settings.maxEpochs(),
+                        lossSum / stepsPerEpoch, validationLoss, wape, best || !earlyStopping, seconds));
+            }
+            if (control.checkpoint() != null) {
+                writeCheckpoint(control.checkpoint(), network, new CheckpointState(panel.fingerprint(), epoch + 1,
+                        bestWape, epochsWithoutImprovement,
+                        bestParameters == null ? null : bestParameters.toFloatVector(),
+                        sampled.toArray(long[][]::new), random));
+            }
+            if (stop) {
+                control.listener().log("Early stop after epoch " + (epoch + 1) + ": no validation improvement in "
+                        + settings.patience() + " epochs");
                 break;
             }
         }
         if (bestParameters != null) {
             network.setParams(bestParameters);
         }
-        return network;
+        return new Training(network, epochsRun, earlyStopping ? bestWape : Double.NaN);
     }
 
     private MultiLayerConfiguration configuration(int inputs) {
-        return new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
                 .updater(new Adam(settings.learningRate()))
                 .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                 .gradientNormalizationThreshold(1.0)
-                .list()
-                .layer(new LSTM.Builder().nIn(inputs).nOut(settings.hiddenSize()).activation(Activation.TANH).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .list();
+        for (int layer = 0; layer < settings.layers(); layer++) {
+            LSTM.Builder lstm = new LSTM.Builder().nIn(layer == 0 ? inputs : settings.hiddenSize())
+                    .nOut(settings.hiddenSize()).activation(Activation.TANH);
+            if (settings.dropout() > 0) {
+                // DL4J takes the probability of keeping an input
+                lstm.dropOut(1 - settings.dropout());
+            }
+            layers.layer(lstm.build());
+        }
+        return layers.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
                         .nIn(settings.hiddenSize()).nOut(1).build())
                 .build();
+    }
+
+    private static void writeCheckpoint(Path file, MultiLayerNetwork network, CheckpointState state) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ModelSerializer.writeModel(network, partial.toFile(), true);
+            ModelSerializer.addObjectToFile(partial.toFile(), CHECKPOINT_STATE, state);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the checkpoint " + file, e);
+        }
+    }
+
+    private static CheckpointState readCheckpoint(Path file) {
+        try {
+            return ModelSerializer.getObjectFromFile(file.toFile(), CHECKPOINT_STATE);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The checkpoint " + file + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static MultiLayerNetwork restoreNetwork(Path file) {
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the checkpoint " + file, e);
+        }
     }
 
     private static List<long[]> sample(List<long[]> windows, int limit, Random random) {
@@ -252,219 +420,6 @@ public final class LstmGlobalModel implements GlobalForecastModel {
             long[] swap = windows.get(i);
             windows.set(i, windows.get(j));
             windows.set(j, swap);
-        }
-    }
-
-    /** The panel prepared for the network: scaled values, standardised covariates and calendar per period. */
-    private static final class Panel {
-
-        private final List<Series> series;
-        private final int horizon;
-        private final int window;
-        private final int yearLag;
-        private final int calendarCount;
-        private final int covariateCount;
-
-        private Panel(List<Series> series, int horizon, int window, int yearLag, int calendarCount,
-                      int covariateCount) {
-            this.series = series;
-            this.horizon = horizon;
-            this.window = window;
-            this.yearLag = yearLag;
-            this.calendarCount = calendarCount;
-            this.covariateCount = covariateCount;
-        }
-
-        /** One series: history length, scale and per-period inputs over history and horizon. */
-        private record Series(int length, double scale, double level, double[] scaled, double[][] covariates,
-                              double[][] flags, LocalDate start, Frequency frequency) {
-        }
-
-        static Panel of(List<TimeSeries> histories, int horizon, List<Map<String, double[]>> futureCovariates) {
-            Frequency frequency = histories.get(0).frequency();
-            List<String> names = histories.get(0).covariates().values().stream()
-                    .filter(Covariate::knownInAdvance).map(Covariate::name).toList();
-            double[] means = new double[names.size()];
-            double[] deviations = new double[names.size()];
-            standardisation(histories, names, means, deviations);
-            int yearLag = SeriesScaling.yearLag(frequency);
-            double[] logLevels = new double[histories.size()];
-            double[] scales = new double[histories.size()];
-            for (int s = 0; s < histories.size(); s++) {
-                scales[s] = SeriesScaling.scale(histories.get(s).values(), frequency);
-                logLevels[s] = Math.log(scales[s]);
-            }
-            double logMean = mean(logLevels);
-            double logDeviation = deviation(logLevels, logMean);
-            List<Series> prepared = new ArrayList<>();
-            for (int s = 0; s < histories.size(); s++) {
-                TimeSeries history = histories.get(s);
-                double[] scaled = history.values();
-                for (int t = 0; t < scaled.length; t++) {
-                    scaled[t] /= scales[s];
-                }
-                double[][] raw = new double[names.size()][history.length() + horizon];
-                double[][] covariates = new double[names.size()][history.length() + horizon];
-                for (int c = 0; c < names.size(); c++) {
-                    Covariate covariate = history.covariates().get(names.get(c));
-                    double[] future = futureCovariates.get(s).get(names.get(c));
-                    if (covariate == null || future == null || future.length < horizon) {
-                        throw new IllegalArgumentException("Series " + history.key() + " lacks known covariate "
-                                + names.get(c) + " over the horizon");
-                    }
-                    for (int t = 0; t < history.length() + horizon; t++) {
-                        raw[c][t] = t < history.length() ? covariate.valueAt(t) : future[t - history.length()];
-                        covariates[c][t] = (raw[c][t] - means[c]) / deviations[c];
-                    }
-                }
-                prepared.add(new Series(history.length(), scales[s], (logLevels[s] - logMean) / logDeviation,
-                        scaled, covariates, RecentProfiles.flags(raw), history.start(), frequency));
-            }
-            int window = switch (frequency) {
-                case DAY -> 28;
-                case WEEK -> 16;
-                case MONTH -> 12;
-            };
-            return new Panel(prepared, horizon, window, yearLag, CalendarInputs.size(frequency), names.size());
-        }
-
-        int size() {
-            return series.size();
-        }
-
-        Series series(int index) {
-            return series.get(index);
-        }
-
-        int horizon() {
-            return horizon;
-        }
-
-        int window() {
-            return window;
-        }
-
-        int featureCount() {
-            return BASE_FEATURES + calendarCount + 2 * covariateCount;
-        }
-
-        /**
-         * Sequences for {@code (series, origin)} pairs: {@code window} periods before the origin and
-         * {@code horizon} from it. Labels (scaled actuals) exist where the series has values; the label mask
-         * keeps the loss to the forecast steps.
-         */
-        DataSet batch(List<long[]> windows) {
-            int rows = windows.size();
-            int inputs = featureCount();
-            int steps = window + horizon;
-            float[] features = new float[rows * inputs * steps];
-            float[] labels = new float[rows * steps];
-            float[] mask = new float[rows * steps];
-            for (int row = 0; row < rows; row++) {
-                Series one = series.get((int) windows.get(row)[0]);
-                int origin = (int) windows.get(row)[1];
-                for (int step = 0; step < steps; step++) {
-                    int t = origin - window + step;
-                    int base = row * inputs * steps + step;
-                    boolean observed = t >= 0 && t < origin;
-                    boolean future = t >= origin;
-                    features[base] = observed ? (float) one.scaled()[t] : 0f;
-                    features[base + steps] = observed ? 1f : 0f;
-                    features[base + 2 * steps] = future ? 1f : 0f;
-                    features[base + 3 * steps] = future ? (float) (t - origin + 1) / horizon : 0f;
-                    int lastYear = t - yearLag;
-                    boolean lastYearKnown = lastYear >= 0 && lastYear < origin;
-                    features[base + 4 * steps] = lastYearKnown ? (float) one.scaled()[lastYear] : 0f;
-                    features[base + 5 * steps] = lastYearKnown ? 1f : 0f;
-                    features[base + 6 * steps] = (float) one.level();
-                    if (t >= 0) {
-                        int phase = RecentProfiles.phase(one.frequency());
-                        double profile = RecentProfiles.profile(one.scaled(), t, origin, phase, 1);
-                        features[base + 7 * steps] = (float) profile;
-                        features[base + 8 * steps] =
-                                (float) RecentProfiles.matched(one.scaled(), one.flags(), t, origin, phase, profile);
-                    }
-                    double[] calendar = CalendarInputs.of(one.frequency().plus(one.start(), t), one.frequency());
-                    for (int k = 0; k < calendar.length; k++) {
-                        features[base + (BASE_FEATURES + k) * steps] = (float) calendar[k];
-                    }
-                    int covariateBase = BASE_FEATURES + calendarCount;
-                    int covariateEnd = origin + horizon;
-                    for (int c = 0; c < covariateCount; c++) {
-                        double[] values = one.covariates()[c];
-                        if (t >= 0) {
-                            features[base + (covariateBase + 2 * c) * steps] = (float) values[t];
-                            features[base + (covariateBase + 2 * c + 1) * steps] =
-                                    (float) values[Math.min(t + 1, covariateEnd - 1)];
-                        }
-                    }
-                    if (future && t < one.length()) {
-                        labels[row * steps + step] = (float) one.scaled()[t];
-                    }
-                    mask[row * steps + step] = future ? 1f : 0f;
-                }
-            }
-            return new DataSet(Nd4j.create(features, new long[]{rows, inputs, steps}, 'c'),
-                    Nd4j.create(labels, new long[]{rows, 1, steps}, 'c'), null,
-                    Nd4j.create(mask, new long[]{rows, steps}, 'c'));
-        }
-
-        /** WAPE in the series' own units of the network output for windows whose horizon lies in the history. */
-        double wape(List<long[]> windows, INDArray output) {
-            double absoluteError = 0;
-            double absoluteActual = 0;
-            for (int row = 0; row < windows.size(); row++) {
-                Series one = series.get((int) windows.get(row)[0]);
-                int origin = (int) windows.get(row)[1];
-                for (int step = 0; step < horizon; step++) {
-                    double actual = one.scaled()[origin + step] * one.scale();
-                    double predicted = output.getDouble(row, 0, window + step) * one.scale();
-                    absoluteError += Math.abs(predicted - actual);
-                    absoluteActual += Math.abs(actual);
-                }
-            }
-            return absoluteActual > 0 ? absoluteError / absoluteActual : absoluteError;
-        }
-
-
-        private static void standardisation(List<TimeSeries> histories, List<String> names, double[] means,
-                                            double[] deviations) {
-            for (int c = 0; c < names.size(); c++) {
-                double sum = 0;
-                double squares = 0;
-                long count = 0;
-                for (TimeSeries history : histories) {
-                    Covariate covariate = history.covariates().get(names.get(c));
-                    if (covariate == null) {
-                        continue;
-                    }
-                    for (int t = 0; t < covariate.length(); t++) {
-                        sum += covariate.valueAt(t);
-                        squares += covariate.valueAt(t) * covariate.valueAt(t);
-                        count++;
-                    }
-                }
-                means[c] = count > 0 ? sum / count : 0;
-                double variance = count > 0 ? squares / count - means[c] * means[c] : 0;
-                deviations[c] = variance > 1e-12 ? Math.sqrt(variance) : 1;
-            }
-        }
-
-        private static double mean(double[] values) {
-            double sum = 0;
-            for (double value : values) {
-                sum += value;
-            }
-            return sum / values.length;
-        }
-
-        private static double deviation(double[] values, double mean) {
-            double squares = 0;
-            for (double value : values) {
-                squares += (value - mean) * (value - mean);
-            }
-            double deviation = Math.sqrt(squares / values.length);
-            return deviation > 1e-9 ? deviation : 1;
         }
     }
 }

@@ -1,0 +1,285 @@
+package com.trendcast.training;
+
+import com.trendcast.audit.AuditService;
+import com.trendcast.common.UserFacingException;
+import com.trendcast.compute.ComputeBackendService;
+import com.trendcast.forecast.ModelCatalog;
+import com.trendcast.forecast.engine.lstm.TrainedLstm;
+import com.trendcast.pipeline.PipelineService;
+import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.security.AccessScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Training runs: launch into the persistent queue, follow, cancel, resume, restart, promote, delete, and read a
+ * pipeline's production forecasts. Managers launch on pipelines they can see and see and govern only their own
+ * runs; admins see and govern every run. Launch, cancel, resume, restart, promote and delete are audited.
+ */
+@Service
+public class TrainingService {
+
+    /** Models a run can train and keep as a file (the others forecast in one call and are compared as baselines). */
+    public static final List<String> TRAINABLE_MODELS = List.of(ModelCatalog.LSTM);
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+
+    private final TrainingStore store;
+    private final TrainingRunner runner;
+    private final TrainingQueue.TrainingQueueClient queue;
+    private final ProgressHub hub;
+    private final PipelineService pipelines;
+    private final ComputeBackendService compute;
+    private final AuditService audit;
+    private final TrainingProperties properties;
+    private final Clock clock;
+
+    TrainingService(TrainingStore store, TrainingRunner runner, TrainingQueue.TrainingQueueClient queue,
+                    ProgressHub hub, PipelineService pipelines, ComputeBackendService compute, AuditService audit,
+                    TrainingProperties properties, Clock clock) {
+        this.store = store;
+        this.runner = runner;
+        this.queue = queue;
+        this.hub = hub;
+        this.pipelines = pipelines;
+        this.compute = compute;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a run on the current version of a pipeline and returns its id at once.
+     *
+     * @throws UserFacingException for a pipeline the caller cannot see, a model that cannot be trained, invalid
+     *                             hyper-parameters, or {@code GPU} where ND4J has no GPU
+     */
+    public long launch(AccessScope scope, TrainingRequest request) {
+        PipelineSummary pipeline = pipelines.get(scope, request.pipelineId());
+        if (!TRAINABLE_MODELS.contains(request.model())) {
+            throw new UserFacingException("training.model.unsupported", request.model(),
+                    String.join(", ", TRAINABLE_MODELS));
+        }
+        HyperParameters hyperParameters = request.hyperParameters() == null ? HyperParameters.defaults()
+                : request.hyperParameters();
+        hyperParameters.toSettings();
+        Backend backend = request.backend() == null ? Backend.AUTO : request.backend();
+        if (backend == Backend.GPU && !compute.describe().gpuDetected()) {
+            throw new UserFacingException("training.backend.noGpu", compute.describe().device());
+        }
+        String task = taskInstance();
+        long id = store.insert(pipeline.id(), pipeline.currentVersion(), pipeline.name(),
+                pipeline.spec().filter().category1(), request.model(), hyperParameters, backend, scope.username(),
+                clock.instant(), request.promoteOnSuccess(), task);
+        queue.enqueue(task, id);
+        audit.record(scope.username(), "training.launch", "Run " + id + ": " + request.model() + " on pipeline "
+                + pipeline.id() + " '" + pipeline.name() + "' version " + pipeline.currentVersion() + ", backend "
+                + backend + ", " + hyperParameters + (request.promoteOnSuccess() ? ", promoted on success" : ""));
+        return id;
+    }
+
+    /** The runs the caller may see (managers: their own), newest first. */
+    public List<TrainingRunSummary> list(AccessScope scope, RunFilter filter) {
+        Instant now = clock.instant();
+        return store.list(filter == null ? RunFilter.all() : filter, scope.admin() ? null : scope.username())
+                .stream().map(run -> summary(run, now)).toList();
+    }
+
+    /** One run with progress, losses, metrics, model file, failure and log. */
+    public TrainingRunDetail get(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        Instant now = clock.instant();
+        List<EpochLoss> losses = store.losses(runId);
+        Duration elapsed = TrainingStore.duration(run, now);
+        return new TrainingRunDetail(summary(run, now), run.hyperParameters(), run.requestedBackend(),
+                new RunProgress(run.phase(), run.epoch(), run.maxEpochs(), run.step(), run.stepsPerEpoch(),
+                        elapsed == null ? Duration.ZERO : elapsed, remaining(run, losses)),
+                run.backend(), run.device(), store.metrics(run), losses,
+                run.modelPath() == null ? null : new ModelFile(run.modelPath(), run.modelSize(), run.modelSha256()),
+                store.failure(run), run.logTail() == null || run.logTail().isEmpty() ? List.of()
+                : List.of(run.logTail().split("\n")));
+    }
+
+    /**
+     * Stops a queued or running run: a queued one leaves the queue, a running one stops before its next batch
+     * (its status becomes cancelled when it has stopped).
+     */
+    public void cancel(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        if (run.status() == RunStatus.QUEUED && store.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED)) {
+            store.finish(runId, RunStatus.CANCELLED, null, clock.instant());
+            queue.dequeue(run.taskInstance());
+        } else if (run.status() == RunStatus.RUNNING) {
+            if (!runner.requestCancel(runId)) {
+                store.finish(runId, RunStatus.CANCELLED, null, clock.instant());
+            }
+        } else {
+            throw new UserFacingException("training.cancel.notActive", runId, run.status());
+        }
+        audit.record(scope.username(), "training.cancel", "Run " + runId + " (" + run.status() + ")");
+    }
+
+    /** Queues an interrupted, cancelled or failed run again; it continues from its last checkpoint. */
+    public void resume(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        if (!run.status().resumable()) {
+            throw new UserFacingException("training.resume.notResumable", runId, run.status());
+        }
+        String task = taskInstance();
+        store.requeue(runId, task, false);
+        queue.enqueue(task, runId);
+        audit.record(scope.username(), "training.resume", "Run " + runId + " from its last checkpoint");
+    }
+
+    /** Queues a finished run again from scratch: checkpoint, metrics, losses and model are dropped. */
+    public void restart(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        if (!run.status().finished()) {
+            throw new UserFacingException("training.restart.active", runId, run.status());
+        }
+        deleteFiles(runId);
+        String task = taskInstance();
+        store.requeue(runId, task, true);
+        queue.enqueue(task, runId);
+        audit.record(scope.username(), "training.restart", "Run " + runId);
+    }
+
+    /**
+     * Makes a succeeded run its pipeline's production model, after checking its model file against the stored
+     * SHA-256.
+     */
+    public void promote(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        pipelines.get(scope, run.pipelineId());
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new UserFacingException("training.promote.notSucceeded", runId, run.status());
+        }
+        verifiedModel(run);
+        store.promote(run.pipelineId(), runId, scope.username(), clock.instant());
+        audit.record(scope.username(), "training.promote", "Run " + runId + " is the production model of pipeline "
+                + run.pipelineId() + " '" + run.pipelineName() + "'");
+    }
+
+    /** Deletes a finished run with its files, forecasts and losses. */
+    public void delete(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        if (!run.status().finished()) {
+            throw new UserFacingException("training.delete.active", runId, run.status());
+        }
+        deleteFiles(runId);
+        store.delete(runId);
+        audit.record(scope.username(), "training.delete", "Run " + runId + " of pipeline " + run.pipelineId()
+                + " '" + run.pipelineName() + "' (" + run.status() + ")");
+    }
+
+    /**
+     * The stored forecasts of a pipeline's production run, limited to the caller's categories.
+     *
+     * @throws UserFacingException when the pipeline is not visible or has no production model
+     */
+    public ProductionForecast productionForecast(AccessScope scope, long pipelineId) {
+        pipelines.get(scope, pipelineId);
+        TrainingStore.Production production = store.production(pipelineId)
+                .orElseThrow(() -> new UserFacingException("training.production.none", pipelineId));
+        long runId = production.runId();
+        TrainingStore.Run run = store.find(runId).orElseThrow();
+        return new ProductionForecast(pipelineId, runId, run.model(), production.promotedAt(),
+                production.promotedBy(), properties.intervalLevel(), store.forecasts(runId,
+                category -> category == null ? scope.admin() : scope.canSeeCategory(category)));
+    }
+
+    /**
+     * The trained model of a succeeded run, loaded after its file matched the stored SHA-256.
+     *
+     * @throws UserFacingException when the file is missing or its checksum differs
+     */
+    public TrainedLstm model(AccessScope scope, long runId) {
+        return TrainedLstm.load(verifiedModel(visible(scope, runId)));
+    }
+
+    /**
+     * Calls {@code subscriber} with every update of a run until the returned subscription is closed. Updates come
+     * on a dispatch thread of the training service, never on the training thread, at most about four a second
+     * plus one per epoch and status change; a view forwards them with {@code ui.access(...)} and closes the
+     * subscription on detach.
+     */
+    public RunSubscription subscribe(AccessScope scope, long runId, Consumer<RunUpdate> subscriber) {
+        visible(scope, runId);
+        return hub.subscribe(runId, subscriber);
+    }
+
+    /** Epochs left at the pace of the epochs so far; unknown outside the final training or before an epoch. */
+    private static Duration remaining(TrainingStore.Run run, List<EpochLoss> losses) {
+        if (run.status() != RunStatus.RUNNING || !RunProgress.TRAINING.equals(run.phase()) || losses.isEmpty()) {
+            return null;
+        }
+        EpochLoss last = losses.get(losses.size() - 1);
+        double secondsPerEpoch = last.seconds() / last.epoch();
+        return Duration.ofMillis((long) (secondsPerEpoch * 1000 * Math.max(0, run.maxEpochs() - last.epoch())));
+    }
+
+    private Path verifiedModel(TrainingStore.Run run) {
+        if (run.modelPath() == null) {
+            throw new UserFacingException("training.model.missing", run.id());
+        }
+        Path file = Path.of(run.modelPath());
+        try {
+            if (!Files.exists(file) || !TrainingRunner.sha256(file).equals(run.modelSha256())) {
+                log.warn("Model file of training run {} does not match its SHA-256 {}", run.id(), run.modelSha256());
+                throw new UserFacingException("training.model.checksum", run.id());
+            }
+        } catch (IOException e) {
+            throw new UserFacingException(e, "training.model.checksum", run.id());
+        }
+        return file;
+    }
+
+    private TrainingStore.Run visible(AccessScope scope, long runId) {
+        TrainingStore.Run run = store.find(runId).orElseThrow(() -> new UserFacingException("training.notFound",
+                runId));
+        if (!scope.admin() && !scope.username().equals(run.launchedBy())) {
+            throw new UserFacingException("training.notFound", runId);
+        }
+        return run;
+    }
+
+    private TrainingRunSummary summary(TrainingStore.Run run, Instant now) {
+        Object wape = store.metrics(run).getOrDefault(run.model(), Map.of()).get("wape");
+        return new TrainingRunSummary(run.id(), run.pipelineId(), run.pipelineVersion(), run.pipelineName(),
+                run.model(), run.status(), run.launchedBy(), run.createdAt(), run.startedAt(), run.finishedAt(),
+                wape instanceof Number number ? number.doubleValue() : null, TrainingStore.duration(run, now),
+                run.production());
+    }
+
+    private void deleteFiles(long runId) {
+        Path directory = runner.directory(runId);
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UserFacingException(e, "training.files.undeletable", directory);
+        }
+    }
+
+    private static String taskInstance() {
+        return "run-" + UUID.randomUUID();
+    }
+}
