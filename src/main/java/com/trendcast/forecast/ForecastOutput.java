@@ -121,7 +121,11 @@ public final class ForecastOutput {
         return folds;
     }
 
-    private static AccuracyMetrics intervalMetrics(Panel panel, List<FoldForecast> forecasts, double level) {
+    /**
+     * A model's backtest metrics with cross-conformal interval coverage and width (see
+     * {@link #writeBacktest}).
+     */
+    static AccuracyMetrics intervalMetrics(Panel panel, List<FoldForecast> forecasts, double level) {
         Map<List<String>, TimeSeries> seriesByKey = new HashMap<>();
         panel.series().forEach(one -> seriesByKey.put(one.key(), one));
         Map<Integer, List<FoldForecast>> byFold = new TreeMap<>();
