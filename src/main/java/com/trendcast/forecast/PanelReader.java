@@ -337,10 +337,7 @@ public final class PanelReader {
             return Arrays.stream(rows.get(row), firstColumn, firstColumn + width).map(String::strip).toList();
         }
 
-        /**
-         * The date in a cell. A panel repeats each date once per series, so each distinct text is parsed once
-         * (reading 500 daily series of two years spent most of its time parsing dates).
-         */
+        /** The date in a cell. A panel repeats each date once per series, so each distinct text is parsed once. */
         LocalDate date(int row, int column, DateFormatGuess format) {
             String raw = value(row, column);
             LocalDate date = parsedDates.get(raw);

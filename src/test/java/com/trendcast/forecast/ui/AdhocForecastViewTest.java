@@ -18,6 +18,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class AdhocForecastViewTest extends KaribuSpringTest {
     void uploadConfirmMappingAndSeeTheForecastTableChartAndBacktest() throws Exception {
         openAs(TestUsers.create(users, Role.MANAGER, "Kitchen"));
         UI.getCurrent().navigate(AdhocForecastView.class);
+        assertThat(LocatorJ._find(SideNavItem.class)).extracting(SideNavItem::getPath).contains("adhoc");
         assertThat(LocatorJ._find(Grid.class, spec -> spec.withId("adhoc-forecast-grid"))).isEmpty();
         LocatorJ._get(Div.class, spec -> spec.withId("adhoc-empty"));
 
