@@ -71,12 +71,12 @@ class AdhocForecastBrowserIT {
                         + " || arguments[0].shadowRoot.querySelector('input[type=file]');", upload);
         input.sendKeys(csv.toAbsolutePath().toString());
 
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("adhoc-run"))).click();
+        click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("adhoc-run"))));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("adhoc-forecast-grid")));
         assertThat(browser.driver().findElement(By.id("adhoc-summary")).getText()).contains("2 series");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("apex-chart#adhoc-chart svg")));
 
-        browser.driver().findElement(By.id("adhoc-download-xlsx")).click();
+        click(browser.driver().findElement(By.id("adhoc-download-xlsx")));
         Path xlsx = awaitDownload(downloads);
 
         assertThat(xlsx.getFileName().toString()).isEqualTo("weekly-sales-forecast.xlsx");
@@ -93,6 +93,13 @@ class AdhocForecastBrowserIT {
             assertThat(workbook.getSheet("backtest").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("chosen");
         }
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window, away from the page's edges. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                element);
+        element.click();
     }
 
     private static Path awaitDownload(Path downloads) throws Exception {
