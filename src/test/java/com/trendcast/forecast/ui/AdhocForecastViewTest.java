@@ -3,6 +3,7 @@ package com.trendcast.forecast.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.trendcast.forecast.AdhocForecastService;
 import com.trendcast.forecast.AdhocResult;
 import com.trendcast.security.Role;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +107,36 @@ class AdhocForecastViewTest extends KaribuSpringTest {
 
         UI.getCurrent().navigate("sales");
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void refusalsAreShownInTheUsersLanguageAndARefusedFileIsDeleted() throws Exception {
+        openAs(TestUsers.create(users, Role.MANAGER, "Kitchen"));
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate(AdhocForecastView.class);
+        assertThat(LocatorJ._find(H2.class)).extracting(H2::getText).contains("临时预测");
+
+        Path empty = adhoc.newUploadFile();
+        Files.writeString(empty, "");
+        LocatorJ._get(AdhocForecastView.class).received(empty, "空.csv");
+        NotificationsKt.expectNotifications("无法读取文件 空.csv：The file is empty.");
+        assertThat(empty).doesNotExist();
+        assertThat(LocatorJ._find(ComboBox.class, spec -> spec.withId("adhoc-date"))).isEmpty();
+
+        Path file = upload();
+        LocatorJ._get(AdhocForecastView.class).received(file, "周销量.csv");
+        LocatorJ._get(IntegerField.class, spec -> spec.withId("adhoc-horizon")).setValue(40);
+        Button run = LocatorJ._get(Button.class, spec -> spec.withId("adhoc-run"));
+        run.click();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!run.isEnabled() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            MockVaadin.runUIQueue();
+        }
+        // eight weeks are 56 days; a 40-day horizon needs 80
+        NotificationsKt.expectNotifications(
+                "最长的序列只有 56 期，不足以预测 40 期：回测至少需要 80 期（预测期数的两倍）。请缩短预测期数或上传更长的历史数据。");
+        LocatorJ._get(Div.class, spec -> spec.withId("adhoc-empty"));
     }
 
     @SuppressWarnings("unchecked")
