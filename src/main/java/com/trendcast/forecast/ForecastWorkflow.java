@@ -55,9 +55,26 @@ public final class ForecastWorkflow {
      * @param modelName a name from {@link ModelCatalog#names()}
      */
     public static Outcome forecast(Panel panel, ForecastRequest request, String modelName) {
-        List<GlobalForecastModel> candidates = candidates(modelName, request.seed());
+        return forecast(panel, request, modelName,
+                modelName.equals(ModelCatalog.AUTO) ? ModelCatalog.autoCandidates() : List.of(modelName));
+    }
+
+    /**
+     * Forecasts with the named model, or for {@code auto} the best of {@code backtested}, after backtesting every
+     * model in {@code backtested} (so a named model is scored next to the others, e.g. the baselines, and a
+     * caller can narrow what {@code auto} chooses from).
+     *
+     * @param backtested names from {@link ModelCatalog#names()} other than {@code auto}; must include
+     *                   {@code modelName} unless that is {@code auto}
+     */
+    public static Outcome forecast(Panel panel, ForecastRequest request, String modelName, List<String> backtested) {
+        if (!modelName.equals(ModelCatalog.AUTO) && !backtested.contains(modelName)) {
+            throw new IllegalArgumentException(modelName + " is not among the backtested models " + backtested);
+        }
+        List<GlobalForecastModel> candidates = backtested.stream()
+                .map(name -> ModelCatalog.model(name, request.seed())).toList();
         BacktestResult backtest = runBacktest(panel, request, candidates);
-        String chosen = modelName.equals(ModelCatalog.AUTO) ? best(backtest) : candidates.get(0).name();
+        String chosen = modelName.equals(ModelCatalog.AUTO) ? best(backtest) : modelName;
         GlobalForecastModel model = byName(candidates, chosen);
         List<double[]> points = model.forecast(panel.series(), request.horizon(), panel.future());
         List<Forecast> forecasts = withIntervals(panel, points, backtest.forecastsOf(chosen), request.intervalLevel());
@@ -111,7 +128,8 @@ public final class ForecastWorkflow {
         return accuracy;
     }
 
-    private static AccuracyMetrics intervalAccuracy(Panel panel, List<FoldForecast> forecasts, double level) {
+    /** One model's accuracy from its fold forecasts, with cross-conformal interval coverage as in {@link #accuracy}. */
+    public static AccuracyMetrics intervalAccuracy(Panel panel, List<FoldForecast> forecasts, double level) {
         Map<List<String>, TimeSeries> seriesByKey = new HashMap<>();
         panel.series().forEach(one -> seriesByKey.put(one.key(), one));
         Map<Integer, List<FoldForecast>> byFold = new TreeMap<>();
@@ -209,13 +227,6 @@ public final class ForecastWorkflow {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static List<GlobalForecastModel> candidates(String modelName, long seed) {
-        if (!modelName.equals(ModelCatalog.AUTO)) {
-            return List.of(ModelCatalog.model(modelName, seed));
-        }
-        return ModelCatalog.autoCandidates().stream().map(name -> ModelCatalog.model(name, seed)).toList();
     }
 
     private static BacktestResult runBacktest(Panel panel, ForecastRequest request,

@@ -48,6 +48,16 @@ public final class PanelReader {
      *                             read, or a history too short for the horizon
      */
     public static Panel read(ForecastRequest request) {
+        return read(request, request.input().toString());
+    }
+
+    /**
+     * Reads the panel a request describes, naming the history file {@code inputName} in messages (e.g. the name
+     * an uploaded file had on the user's computer rather than where it lies on the server).
+     *
+     * @throws UserFacingException as {@link #read(ForecastRequest)}
+     */
+    public static Panel read(ForecastRequest request, String inputName) {
         if (request.horizon() < 1) {
             throw new UserFacingException("forecast.horizon.invalid", request.horizon());
         }
@@ -55,7 +65,7 @@ public final class PanelReader {
         keyAndCovariates.addAll(request.covariateColumns());
         List<String> historyColumns = new ArrayList<>(List.of(request.dateColumn(), request.targetColumn()));
         historyColumns.addAll(keyAndCovariates);
-        Table history = Table.load(request.input(), historyColumns);
+        Table history = Table.load(request.input(), inputName, historyColumns);
         DateFormatGuess dateFormat = dateFormat(history, 0, null);
         NumberFormatGuess targetFormat = ValueParsers.guessNumberFormat(history.sample(1));
         List<LocalDate> dates = new ArrayList<>(history.size());
@@ -160,7 +170,7 @@ public final class PanelReader {
         List<String> columns = new ArrayList<>(List.of(request.dateColumn()));
         columns.addAll(request.seriesColumns());
         columns.addAll(request.covariateColumns());
-        Table table = Table.load(request.future(), columns);
+        Table table = Table.load(request.future(), request.future().toString(), columns);
         DateFormatGuess dateFormat = dateFormat(table, 0, historyDateFormat);
         Map<List<String>, List<Integer>> rowsBySeries = new HashMap<>();
         for (int row = 0; row < table.size(); row++) {
@@ -248,23 +258,24 @@ public final class PanelReader {
     /** The needed columns of a file, held as text with their source row numbers. */
     private static final class Table {
 
-        private final Path file;
+        private final String file;
         private final List<String> columnNames;
         private final List<String[]> rows = new ArrayList<>();
         private final List<Long> rowNumbers = new ArrayList<>();
+        private final Map<String, LocalDate> parsedDates = new HashMap<>();
 
-        private Table(Path file, List<String> columnNames) {
+        private Table(String file, List<String> columnNames) {
             this.file = file;
             this.columnNames = columnNames;
         }
 
-        static Table load(Path file, List<String> columns) {
-            Table table = new Table(file, columns);
+        static Table load(Path file, String name, List<String> columns) {
+            Table table = new Table(name, columns);
             try (RowReader reader = TabularSource.open(file).openRows()) {
                 List<String> header = reader.header();
                 int[] indexes = new int[columns.size()];
                 for (int c = 0; c < columns.size(); c++) {
-                    indexes[c] = columnIndex(header, columns.get(c), file);
+                    indexes[c] = columnIndex(header, columns.get(c), name);
                 }
                 while (reader.hasNext()) {
                     Row row = reader.next();
@@ -276,12 +287,12 @@ public final class PanelReader {
                     table.rowNumbers.add(row.number());
                 }
             } catch (UnreadableFileException e) {
-                throw new UserFacingException(e, "forecast.file.unreadable", file, e.getMessage());
+                throw new UserFacingException(e, "forecast.file.unreadable", name, e.getMessage());
             }
             return table;
         }
 
-        private static int columnIndex(List<String> header, String column, Path file) {
+        private static int columnIndex(List<String> header, String column, String file) {
             int exact = header.indexOf(column);
             if (exact >= 0) {
                 return exact;
@@ -298,7 +309,7 @@ public final class PanelReader {
             return rows.size();
         }
 
-        Path file() {
+        String file() {
             return file;
         }
 
@@ -326,8 +337,18 @@ public final class PanelReader {
             return Arrays.stream(rows.get(row), firstColumn, firstColumn + width).map(String::strip).toList();
         }
 
+        /** The date in a cell. A panel repeats each date once per series, so each distinct text is parsed once. */
         LocalDate date(int row, int column, DateFormatGuess format) {
             String raw = value(row, column);
+            LocalDate date = parsedDates.get(raw);
+            if (date == null) {
+                date = parseDate(row, column, raw, format);
+                parsedDates.put(raw, date);
+            }
+            return date;
+        }
+
+        private LocalDate parseDate(int row, int column, String raw, DateFormatGuess format) {
             LocalDate date;
             try {
                 date = ValueParsers.parseDate(raw, format);

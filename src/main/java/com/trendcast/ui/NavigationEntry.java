@@ -4,6 +4,7 @@ import com.trendcast.admin.ui.AuditView;
 import com.trendcast.admin.ui.SystemView;
 import com.trendcast.admin.ui.UsersView;
 import com.trendcast.dataset.ui.DataView;
+import com.trendcast.forecast.ui.AdhocForecastView;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.pipeline.ui.PipelinesView;
 import com.trendcast.sales.ui.SalesView;
@@ -20,6 +21,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
             new NavigationEntry("nav.sales", SalesView.class, VaadinIcon.CHART, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),
+            new NavigationEntry("nav.adhoc", AdhocForecastView.class, VaadinIcon.MAGIC, false),
             new NavigationEntry("nav.admin.users", UsersView.class, VaadinIcon.USERS, true),
             new NavigationEntry("nav.admin.system", SystemView.class, VaadinIcon.SERVER, true),
             new NavigationEntry("nav.admin.audit", AuditView.class, VaadinIcon.LIST, true));

@@ -11,7 +11,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Debian's headless Chromium driven through its chromedriver, never a downloaded browser. */
 public final class Browser implements AutoCloseable {
@@ -28,7 +30,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start(int port) throws IOException {
+        return start(port, null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking, or the default when null. */
+    public static Browser start(int port, Path downloads) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         options.setBinary(new File(System.getProperty("trendcast.chromium", "/usr/bin/chromium")));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -37,7 +48,13 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("trendcast.chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        if (downloads != null) {
+            // Headless Chromium ignores the download preference unless the DevTools protocol allows it too.
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", downloads.toString()));
+        }
+        return new Browser(driver, "http://localhost:" + port);
     }
 
     public WebDriver driver() {

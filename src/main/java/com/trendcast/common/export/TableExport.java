@@ -49,9 +49,13 @@ public final class TableExport {
     }
 
     public static void writeXlsx(ExportTable table, OutputStream target) {
+        writeXlsx(List.of(table), target);
+    }
+
+    /** One workbook with a sheet per table, in the order given (e.g. results and the figures behind them). */
+    public static void writeXlsx(List<ExportTable> tables, OutputStream target) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
-            Sheet sheet = workbook.createSheet(table.sheetName());
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -60,36 +64,8 @@ public final class TableExport {
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
-            Row headerRow = sheet.createRow(0);
-            for (int column = 0; column < table.header().size(); column++) {
-                Cell cell = headerRow.createCell(column);
-                cell.setCellValue(SpreadsheetSafety.neutralise(table.header().get(column)));
-                cell.setCellStyle(bold);
-            }
-            int rowIndex = 1;
-            for (List<Object> values : table.rows()) {
-                Row row = sheet.createRow(rowIndex++);
-                for (int column = 0; column < values.size(); column++) {
-                    Object value = values.get(column);
-                    if (value == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(column);
-                    if (value instanceof Number number) {
-                        double numeric = number.doubleValue();
-                        if (Double.isFinite(numeric)) {
-                            cell.setCellValue(numeric);
-                        }
-                    } else if (value instanceof LocalDate day) {
-                        cell.setCellValue(day);
-                        cell.setCellStyle(date);
-                    } else if (value instanceof LocalDateTime moment) {
-                        cell.setCellValue(moment);
-                        cell.setCellStyle(dateTime);
-                    } else {
-                        cell.setCellValue(SpreadsheetSafety.neutralise((String) value));
-                    }
-                }
+            for (ExportTable table : tables) {
+                writeSheet(workbook.createSheet(table.sheetName()), table, bold, date, dateTime);
             }
             workbook.write(target);
             target.flush();
@@ -101,6 +77,41 @@ public final class TableExport {
                 workbook.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not close the XLSX export", e);
+            }
+        }
+    }
+
+    private static void writeSheet(Sheet sheet, ExportTable table, CellStyle bold, CellStyle date,
+                                   CellStyle dateTime) {
+        Row headerRow = sheet.createRow(0);
+        for (int column = 0; column < table.header().size(); column++) {
+            Cell cell = headerRow.createCell(column);
+            cell.setCellValue(SpreadsheetSafety.neutralise(table.header().get(column)));
+            cell.setCellStyle(bold);
+        }
+        int rowIndex = 1;
+        for (List<Object> values : table.rows()) {
+            Row row = sheet.createRow(rowIndex++);
+            for (int column = 0; column < values.size(); column++) {
+                Object value = values.get(column);
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(column);
+                if (value instanceof Number number) {
+                    double numeric = number.doubleValue();
+                    if (Double.isFinite(numeric)) {
+                        cell.setCellValue(numeric);
+                    }
+                } else if (value instanceof LocalDate day) {
+                    cell.setCellValue(day);
+                    cell.setCellStyle(date);
+                } else if (value instanceof LocalDateTime moment) {
+                    cell.setCellValue(moment);
+                    cell.setCellStyle(dateTime);
+                } else {
+                    cell.setCellValue(SpreadsheetSafety.neutralise((String) value));
+                }
             }
         }
     }
