@@ -1,0 +1,39 @@
+package com.trendcast.api;
+
+import com.trendcast.security.AccessScope;
+import com.trendcast.security.UserService;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Gives API controllers an {@link AccessScope} parameter: the caller's role and categories read fresh from the
+ * database, so a change to a user's categories applies to their tokens at once.
+ */
+class CallerScopeResolver implements HandlerMethodArgumentResolver {
+
+    private final UserService users;
+
+    CallerScopeResolver(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == AccessScope.class;
+    }
+
+    @Override
+    public AccessScope resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                       NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated()) {
+            throw new IllegalStateException("API controllers run only behind the token filter");
+        }
+        return users.scopeOf(caller.getName());
+    }
+}
