@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -59,10 +60,14 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A session ended by a password reset must not read the document either.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(expired -> errors.write(expired.getRequest(), expired.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "api.auth.required")))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

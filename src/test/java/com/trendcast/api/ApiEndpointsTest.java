@@ -3,6 +3,20 @@ package com.trendcast.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trendcast.audit.AuditService;
+import com.trendcast.forecast.engine.Frequency;
+import com.trendcast.forecast.engine.GapFilling;
+import com.trendcast.pipeline.PipelineService;
+import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.pipeline.spec.Aggregation;
+import com.trendcast.pipeline.spec.FeatureSelection;
+import com.trendcast.pipeline.spec.Level;
+import com.trendcast.pipeline.spec.OutlierClipping;
+import com.trendcast.pipeline.spec.PipelineSpec;
+import com.trendcast.pipeline.spec.Scaling;
+import com.trendcast.pipeline.spec.SeriesFilter;
+import com.trendcast.pipeline.spec.Target;
+import com.trendcast.pipeline.spec.Treatment;
+import com.trendcast.security.AccessScope;
 import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
@@ -21,6 +35,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +67,14 @@ class ApiEndpointsTest {
     private JdbcTemplate jdbc;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private PipelineService pipelines;
 
     private String kitchen;
     private String garden;
     private String manager;
     private String managerToken;
+    private long datasetId;
 
     /** A manager of "Kitchen": two kitchen products (one in each sub-category) and one garden product they may not see. */
     @BeforeEach
@@ -64,6 +83,7 @@ class ApiEndpointsTest {
         kitchen = "Kitchen-" + suffix;
         garden = "Garden-" + suffix;
         SalesFixtures sales = SalesFixtures.newDataset(jdbc, "api sales " + suffix);
+        datasetId = sales.datasetId();
         long pan = sales.product("PAN-" + suffix, "Pan", kitchen, "Pots");
         long knife = sales.product("KNIFE-" + suffix, "Knife", kitchen, "Cutlery");
         long hose = sales.product("HOSE-" + suffix, "Hose", garden, "Watering");
@@ -285,15 +305,33 @@ class ApiEndpointsTest {
     }
 
     @Test
-    void pipelinesAreListed() throws Exception {
+    void pipelinesOfTheManagersCategoriesAreListedWithTheirSpecAndOthersAreNot() throws Exception {
+        AccessScope kitchenScope = users.scopeOf(manager);
+        AccessScope gardener = new AccessScope("gardener-" + UUID.randomUUID(), false, Set.of(garden));
+        PipelineSummary mine = pipelines.create(kitchenScope, "kitchen weekly " + UUID.randomUUID(), spec(kitchen));
+        PipelineSummary theirs = pipelines.create(gardener, "garden weekly " + UUID.randomUUID(), spec(garden));
+
         JsonNode list = ok("/api/v1/pipelines");
 
-        assertThat(list.isArray()).isTrue();
+        assertThat(list.findValuesAsText("name")).contains(mine.name()).doesNotContain(theirs.name());
+        JsonNode listed = ok("/api/v1/pipelines/" + mine.id());
+        assertThat(listed.path("owner").asText()).isEqualTo(manager);
+        assertThat(listed.path("spec").path("horizon").asInt()).isEqualTo(4);
+        assertThat(listed.path("spec").path("filter").path("categoryPath").get(0).asText()).isEqualTo(kitchen);
+        mvc.perform(get("/api/v1/pipelines/" + theirs.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                .andExpect(status().isNotFound());
+    }
+
+    private PipelineSpec spec(String category) {
+        return new PipelineSpec(PipelineSpec.CURRENT_SCHEMA_VERSION, datasetId, Target.UNITS, Level.CATEGORY1,
+                new SeriesFilter(List.of(category), null, null), Frequency.WEEK, Aggregation.SUM, 4, 10,
+                new FeatureSelection(List.of(1), List.of(), List.of(), Set.of(), Set.of(), List.of()),
+                new Treatment(GapFilling.Method.ZERO, OutlierClipping.none(), Scaling.NONE));
     }
 
     @Test
     void theTokenCarriesTheOwnersCategoriesAtRequestTime() throws Exception {
-        users.update("test", manager, Role.MANAGER, java.util.List.of(garden));
+        users.update("test", manager, Role.MANAGER, List.of(garden));
 
         JsonNode body = ok("/api/v1/sales?level=category&from=2024-03-01&to=2024-03-31");
 

@@ -92,7 +92,7 @@ public class AccountView extends VerticalLayout {
         grid.addColumn(t -> time(t.createdAt())).setHeader(getTranslation("account.tokens.created"));
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("account.tokens.never") : time(t.lastUsedAt()))
                 .setHeader(getTranslation("account.tokens.lastUsed"));
-        grid.addComponentColumn(this::revokeOrStatus).setAutoWidth(true);
+        grid.addComponentColumn(this::revokeOrStatus).setKey("actions").setAutoWidth(true);
         VerticalLayout section = new VerticalLayout(new H3(getTranslation("account.tokens.title")),
                 new Paragraph(getTranslation("account.tokens.hint")), create, grid);
         section.setPadding(false);
