@@ -1,8 +1,11 @@
 package com.trendcast.security;
 
 import com.trendcast.api.ApiErrors;
+import com.trendcast.api.RequestSizeFilter;
 import com.trendcast.audit.AuditService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,14 +36,17 @@ import java.time.Clock;
 class ApiSecurityConfig {
 
     private final BearerTokenFilter bearerTokens;
+    private final RequestSizeFilter requestSize;
     private final ApiErrors errors;
 
     ApiSecurityConfig(ApiTokenService tokens, ApiErrors errors, AuditService audit, SecurityProperties properties,
-                      Clock clock) {
+                      Clock clock, MultipartProperties multipart,
+                      ObjectProvider<SecurityContextHolderStrategy> contextStrategy) {
         this.errors = errors;
+        this.requestSize = new RequestSizeFilter(multipart.getMaxRequestSize().toBytes(), errors);
         // Built here rather than declared as a bean: Spring Boot would also register a Filter bean for every URL.
         this.bearerTokens = new BearerTokenFilter(tokens, new RateLimiter(properties.apiPerToken(), clock), errors,
-                audit);
+                audit, contextStrategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
     }
 
     @Bean
@@ -53,6 +61,8 @@ class ApiSecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
+                // After authentication: only a caller with a valid token learns about the size limit.
+                .addFilterAfter(requestSize, BearerTokenFilter.class)
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden()));
         return http.build();

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,12 +32,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final RateLimiter perToken;
     private final ApiErrors errors;
     private final AuditService audit;
+    private final SecurityContextHolderStrategy contexts;
 
-    BearerTokenFilter(ApiTokenService tokens, RateLimiter perToken, ApiErrors errors, AuditService audit) {
+    /** @param contexts the strategy the rest of the chain reads, i.e. the application context's (Vaadin-aware) one */
+    BearerTokenFilter(ApiTokenService tokens, RateLimiter perToken, ApiErrors errors, AuditService audit,
+                      SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.perToken = perToken;
         this.errors = errors;
         this.audit = audit;
+        this.contexts = contexts;
     }
 
     @Override
@@ -66,8 +69,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             audit.record(owner.get().username(), "api.call", request.getMethod() + " " + request.getRequestURI()
                     + " with token " + owner.get().tokenId());
         }
-        // Read per request: the Vaadin configuration installs its own strategy while the application starts.
-        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(owner.get()));
         contexts.setContext(context);
