@@ -15,7 +15,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -74,11 +73,6 @@ class ApiExceptionHandler {
             parameter = ((MethodArgumentTypeMismatchException) e).getName();
         }
         return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.parameter.invalid", parameter), request);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return userFacing(new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "api.upload.tooLarge"), request);
     }
 
     @ExceptionHandler(MultipartException.class)
