@@ -5,6 +5,7 @@ import com.trendcast.dataset.cli.DatasetsCommand;
 import com.trendcast.dataset.cli.ImportCommand;
 import com.trendcast.forecast.cli.BacktestCommand;
 import com.trendcast.forecast.cli.ForecastCommand;
+import com.trendcast.security.cli.TokenCommand;
 import com.trendcast.security.cli.UserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = TrendcastVersion.class,
         description = {"Trendcast command line. Without a command the web application starts.",
                 "Commands use the same database and services as the web application."},
-        subcommands = {UserCommand.class, ImportCommand.class, DatasetsCommand.class, ForecastCommand.class,
+        subcommands = {UserCommand.class, TokenCommand.class, ImportCommand.class, DatasetsCommand.class, ForecastCommand.class,
                 BacktestCommand.class, PropensityCommand.class, picocli.CommandLine.HelpCommand.class})
 public class TrendcastCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package com.trendcast.security;
 
 import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,17 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final Clock clock;
+    private final ApiTokenService tokens;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock) {
+    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock,
+                ApiTokenService tokens, ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
+        this.tokens = tokens;
+        this.events = events;
     }
 
     @Transactional
@@ -90,6 +96,9 @@ public class UserService {
                 .orElseThrow(() -> new UserFacingException("user.notFound", username));
         account.setEnabled(enabled);
         audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", username);
+        if (!enabled) {
+            events.publishEvent(new SignOutEverywhere(account.getUsername(), null));
+        }
     }
 
     @Transactional
@@ -109,7 +118,29 @@ public class UserService {
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         account.setFailedAttempts(0);
         account.setLockedUntil(null);
-        audit.record(actor, "USER_PASSWORD_RESET", username);
+        // An admin resets a password when it is forgotten or may be known to someone else: whoever holds it
+        // may also have created tokens, so they stop working too; the user creates new ones after signing in.
+        int revoked = tokens.revokeAll(account);
+        audit.record(actor, "USER_PASSWORD_RESET", username + (revoked > 0 ? ", " + revoked + " API tokens revoked" : ""));
+        events.publishEvent(new SignOutEverywhere(account.getUsername(), null));
+    }
+
+    /**
+     * The signed-in user changes their own password. Their other sessions end; the session they made the change
+     * in stays signed in, and their API tokens keep working (they can see and revoke them on the same page).
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String currentSessionId) {
+        UserAccount account = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            audit.record(account.getUsername(), "user.password.change.failed", "wrong current password");
+            throw new UserFacingException("account.password.currentWrong");
+        }
+        PasswordPolicy.check(account.getUsername(), newPassword);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        audit.record(account.getUsername(), "user.password.change", null);
+        events.publishEvent(new SignOutEverywhere(account.getUsername(), currentSessionId));
     }
 
     private static Set<String> cleanCategories(Collection<String> categories) {

@@ -2,6 +2,7 @@ package com.trendcast.ui;
 
 import com.trendcast.security.CurrentUser;
 import com.trendcast.security.UserService;
+import com.trendcast.security.ui.AccountView;
 import com.trendcast.ui.i18n.TranslationProvider;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -116,6 +117,8 @@ public class MainLayout extends AppLayout implements RouterLayout {
                 .setId("language-en");
         language.getSubMenu().addItem("简体中文", e -> chooseLocale(TranslationProvider.CHINESE))
                 .setId("language-zh");
+        sub.addItem(createIconLabel(VaadinIcon.KEY, getTranslation("menu.account")),
+                e -> UI.getCurrent().navigate(AccountView.class)).setId("account");
         sub.addItem(createIconLabel(VaadinIcon.SIGN_OUT, getTranslation("menu.logout")), e -> currentUser.logout())
                 .setId("logout");
         return menu;
