@@ -34,7 +34,7 @@ class LoginAttemptService {
     @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
-        audit.record(username, "LOGIN_FAILED", "bad credentials");
+        audit.record(username, "login.failed", "bad credentials");
         users.findByUsernameIgnoreCase(username).ifPresent(account -> {
             int failures = account.getFailedAttempts() + 1;
             if (failures >= properties.maxFailedLogins()) {
@@ -42,7 +42,7 @@ class LoginAttemptService {
                 account.setLockedUntil(clock.instant().plus(properties.lockoutDuration()));
                 log.warn("Account '{}' locked for {} after {} failed logins", username,
                         properties.lockoutDuration(), failures);
-                audit.record(username, "ACCOUNT_LOCKED", "after " + failures + " failed logins");
+                audit.record(username, "login.locked", "after " + failures + " failed logins");
             } else {
                 account.setFailedAttempts(failures);
             }
@@ -51,7 +51,7 @@ class LoginAttemptService {
 
     @EventListener
     public void onLocked(AuthenticationFailureLockedEvent event) {
-        audit.record(event.getAuthentication().getName(), "LOGIN_FAILED", "account locked");
+        audit.record(event.getAuthentication().getName(), "login.failed", "account locked");
     }
 
     @EventListener
@@ -62,6 +62,6 @@ class LoginAttemptService {
             account.setFailedAttempts(0);
             account.setLockedUntil(null);
         });
-        audit.record(username, "LOGIN", null);
+        audit.record(username, "login", null);
     }
 }

@@ -55,7 +55,7 @@ public class UserService {
         Set<String> cleanCategories = cleanCategories(categories);
         UserAccount account = users.save(new UserAccount(username, passwordEncoder.encode(password), role,
                 cleanCategories, clock.instant()));
-        audit.record(actor, "USER_CREATED", username + " as " + role + " " + cleanCategories);
+        audit.record(actor, "user.create", username + " as " + role + " " + cleanCategories);
         return account.toSummary(clock.instant());
     }
 
@@ -95,7 +95,7 @@ public class UserService {
         UserAccount account = users.findByUsernameIgnoreCase(username)
                 .orElseThrow(() -> new UserFacingException("user.notFound", username));
         account.setEnabled(enabled);
-        audit.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", username);
+        audit.record(actor, enabled ? "user.enable" : "user.disable", username);
         if (!enabled) {
             events.publishEvent(new SignOutEverywhere(account.getUsername(), null));
         }
@@ -107,7 +107,7 @@ public class UserService {
                 .orElseThrow(() -> new UserFacingException("user.notFound", username));
         account.setRole(role);
         account.setCategories(cleanCategories(categories));
-        audit.record(actor, "USER_UPDATED", username + " as " + role + " " + account.getCategories());
+        audit.record(actor, "user.update", username + " as " + role + " " + account.getCategories());
     }
 
     @Transactional
@@ -121,7 +121,7 @@ public class UserService {
         // An admin resets a password when it is forgotten or may be known to someone else: whoever holds it
         // may also have created tokens, so they stop working too; the user creates new ones after signing in.
         int revoked = tokens.revokeAll(account);
-        audit.record(actor, "USER_PASSWORD_RESET", username + (revoked > 0 ? ", " + revoked + " API tokens revoked" : ""));
+        audit.record(actor, "user.password.reset", username + (revoked > 0 ? ", " + revoked + " API tokens revoked" : ""));
         events.publishEvent(new SignOutEverywhere(account.getUsername(), null));
     }
 

@@ -74,7 +74,7 @@ class AccountSecurityTest {
                 .andExpect(unauthenticated()).andReturn();
         assertThat(result.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
                 .isInstanceOf(LockedException.class);
-        assertThat(audit.byUserAndAction(username, "ACCOUNT_LOCKED")).hasSize(1);
+        assertThat(audit.byUserAndAction(username, "login.locked")).hasSize(1);
     }
 
     @Test
