@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * A small feed-forward network (DL4J) trained on batches in which buyers are oversampled to balance
- * the classes, with early stopping on the validation rows' ROC AUC.
+ * the classes, with early stopping on the validation rows' ROC AUC. An interrupted thread stops at the
+ * next epoch, so a user who leaves the page does not keep a core busy.
  */
 public final class NeuralPropensityModel implements PropensityModel {
 
@@ -51,6 +53,9 @@ public final class NeuralPropensityModel implements PropensityModel {
         MultiLayerNetwork best = network.clone();
         int epochsWithoutGain = 0;
         for (int epoch = 0; epoch < MAX_EPOCHS && epochsWithoutGain < PATIENCE; epoch++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("neural propensity training cancelled at epoch " + epoch);
+            }
             Collections.shuffle(epochRows, shuffle);
             for (int start = 0; start < epochRows.size(); start += BATCH) {
                 int end = Math.min(start + BATCH, epochRows.size());
