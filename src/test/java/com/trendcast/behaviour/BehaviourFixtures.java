@@ -87,8 +87,8 @@ public final class BehaviourFixtures {
     /**
      * 400 sessions, 100 of them buyers, whose page values overlap (buyers 20–80, others 0–60) so a model
      * ranks well but not perfectly and moving the threshold moves sessions between the matrix cells. A
-     * stratified 30 % holdout has 30 buyers and 90 non-buyers. The visitor type of the first session is the
-     * formula {@code =1+1}, to check that exports neutralise it.
+     * stratified 30 % holdout has 30 buyers and 90 non-buyers. The visitor type of every fifth session is
+     * the formula {@code =1+1}, to check that exports neutralise it.
      */
     public static long separableSessions(DatasetImportService imports, Path dir, String name) throws IOException {
         Random random = new Random(7);
@@ -97,7 +97,7 @@ public final class BehaviourFixtures {
         for (int i = 0; i < 400; i++) {
             boolean buyer = i % 4 == 0;
             double pageValue = buyer ? 20 + random.nextDouble() * 60 : random.nextDouble() * 60;
-            String visitor = i == 0 ? "=1+1" : i % 3 == 0 ? "New_Visitor" : "Returning_Visitor";
+            String visitor = i % 5 == 0 ? "=1+1" : i % 3 == 0 ? "New_Visitor" : "Returning_Visitor";
             csv.add(visitor + "," + String.format(java.util.Locale.ROOT, "%.2f", pageValue) + "," + (i % 17) + ","
                     + (buyer ? "TRUE" : "FALSE"));
         }
