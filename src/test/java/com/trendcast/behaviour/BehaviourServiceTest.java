@@ -205,6 +205,15 @@ class BehaviourServiceTest {
     }
 
     @Test
+    void numbersAreReadFromTheStoredArrayByPosition() {
+        assertThat(BehaviourService.numberAt("[1.0,null,2.5E-4,64.0]", 0)).isEqualTo(1.0);
+        assertThat(BehaviourService.numberAt("[1.0,null,2.5E-4,64.0]", 1)).isNull();
+        assertThat(BehaviourService.numberAt("[1.0,null,2.5E-4,64.0]", 2)).isEqualTo(0.00025);
+        assertThat(BehaviourService.numberAt("[1.0,null,2.5E-4,64.0]", 3)).isEqualTo(64.0);
+        assertThat(BehaviourService.numberAt("[7]", 0)).isEqualTo(7.0);
+    }
+
+    @Test
     void quantileEdgesMergeWhereManySessionsShareAValue() {
         double[] mostlyZero = {0, 0, 0, 0, 0, 0, 0, 0, 5, 9};
 
@@ -215,7 +224,7 @@ class BehaviourServiceTest {
     void refusalsSayWhatIsWrong() throws Exception {
         long sessions = BehaviourFixtures.sessions(imports, dir, "too few " + suffix);
 
-        assertThatThrownBy(() -> behaviour.trainPropensity(ADMIN, sessions, 42, model -> { }))
+        assertThatThrownBy(() -> behaviour.trainPropensity(ADMIN, sessions, 42, model -> { }, () -> false))
                 .isInstanceOf(UserFacingException.class)
                 .satisfies(e -> assertThat(((UserFacingException) e).messageKey()).isEqualTo("propensity.label.tooFew"));
         assertThatThrownBy(() -> behaviour.segments(ADMIN, sessions, "Nope")).isInstanceOf(UserFacingException.class);

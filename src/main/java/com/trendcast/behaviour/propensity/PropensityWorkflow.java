@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +31,12 @@ public final class PropensityWorkflow {
     }
 
     public static List<PropensityModel> models() {
-        return List.of(new GradientBoostingModel(), new NeuralPropensityModel(), new LogisticRegressionModel());
+        return models(() -> false);
+    }
+
+    /** The candidate models; the network stops between epochs once {@code cancelled} says so. */
+    public static List<PropensityModel> models(BooleanSupplier cancelled) {
+        return List.of(new GradientBoostingModel(), new NeuralPropensityModel(cancelled), new LogisticRegressionModel());
     }
 
     /**
@@ -39,7 +45,7 @@ public final class PropensityWorkflow {
      * the rows of {@code toScore}.
      */
     public static Result trainAndScore(LabelledTable labelled, LabelledTable toScore, String modelName, long seed) {
-        List<Fitted> fitted = fitAll(labelled, toScore, candidates(modelName), seed, model -> { });
+        List<Fitted> fitted = fitAll(labelled, toScore, candidates(modelName), seed, model -> { }, () -> false);
         Fitted best = fitted.get(0);
         for (Fitted candidate : fitted) {
             if (candidate.validation().metrics().rocAuc() > best.validation().metrics().rocAuc()) {
@@ -65,15 +71,15 @@ public final class PropensityWorkflow {
     /**
      * Trains every model on a stratified {@code 1 - testShare} of the rows and scores the held-out rest,
      * so metrics can be taken at any threshold without training again. {@code beforeModel} hears each
-     * model's name as its training starts; an interrupted thread stops between models (and between the
-     * network's epochs) with a {@link CancellationException}.
+     * model's name as its training starts; once {@code cancelled} says so, training stops between models
+     * (and between the network's epochs) with a {@link CancellationException}.
      */
     public static Comparison compareOnHoldout(LabelledTable labelled, double testShare, long seed,
-                                              Consumer<String> beforeModel) {
+                                              Consumer<String> beforeModel, BooleanSupplier cancelled) {
         checkClasses(labelled);
         int[][] split = stratifiedSplit(labelled.labels(), testShare, seed);
         LabelledTable test = labelled.subset(split[1]);
-        List<Fitted> fitted = fitAll(labelled.subset(split[0]), test, models(), seed, beforeModel);
+        List<Fitted> fitted = fitAll(labelled.subset(split[0]), test, models(cancelled), seed, beforeModel, cancelled);
         return new Comparison(split[1], test.labels(),
                 fitted.stream().map(f -> new ModelScores(f.validation().model(), f.scores())).toList());
     }
@@ -82,7 +88,7 @@ public final class PropensityWorkflow {
     }
 
     private static List<Fitted> fitAll(LabelledTable labelled, LabelledTable toScore, List<PropensityModel> candidates,
-                                       long seed, Consumer<String> beforeModel) {
+                                       long seed, Consumer<String> beforeModel, BooleanSupplier cancelled) {
         checkClasses(labelled);
         int[][] split = stratifiedSplit(labelled.labels(), VALIDATION_SHARE, seed);
         LabelledTable fitRows = labelled.subset(split[0]);
@@ -94,7 +100,7 @@ public final class PropensityWorkflow {
 
         List<Fitted> fitted = new ArrayList<>();
         for (PropensityModel model : candidates) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (cancelled.getAsBoolean()) {
                 throw new CancellationException("propensity training cancelled before " + model.name());
             }
             beforeModel.accept(model.name());

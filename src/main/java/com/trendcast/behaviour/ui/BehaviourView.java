@@ -119,7 +119,10 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     private TrendGrain grain = TrendGrain.DAY;
     private String segment;
     private Future<?> loading;
+    /** Counts renders, so a slow answer to an earlier one never replaces what the current one shows. */
+    private int renderCount;
     private Future<?> training;
+    private AtomicBoolean trainingCancelled = new AtomicBoolean();
     private long trainingDatasetId;
     private HeatmapMetric heatmapMetric = HeatmapMetric.ALL_EVENTS;
 
@@ -168,9 +171,10 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void render() {
+        renderCount++;
         cancel(loading);
         if (dataset == null || dataset.id() != trainingDatasetId) {
-            cancel(training);
+            stopTraining();
         }
         removeAll();
         content.removeAll();
@@ -255,27 +259,23 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         indicator.setVisible(false);
         content.add(indicator);
         AtomicBoolean done = new AtomicBoolean();
+        int render = renderCount;
+        Consumer<Runnable> showIfCurrent = change -> push(ui, () -> {
+            done.set(true);
+            if (render == renderCount) {
+                content.removeAll();
+                change.run();
+            }
+        });
         loading = executor.submit(() -> {
             try {
                 T result = query.get();
-                push(ui, () -> {
-                    done.set(true);
-                    content.removeAll();
-                    show.accept(result);
-                });
+                showIfCurrent.accept(() -> show.accept(result));
             } catch (UserFacingException e) {
-                push(ui, () -> {
-                    done.set(true);
-                    content.removeAll();
-                    content.add(errorState(e.localizedMessage(getLocale())));
-                });
+                showIfCurrent.accept(() -> content.add(errorState(e.localizedMessage(getLocale()))));
             } catch (RuntimeException e) {
-                log.error("Behaviour query failed for dataset {}", dataset == null ? null : dataset.id(), e);
-                push(ui, () -> {
-                    done.set(true);
-                    content.removeAll();
-                    content.add(errorState(getTranslation("behaviour.error")));
-                });
+                log.error("Behaviour query failed", e);
+                showIfCurrent.accept(() -> content.add(errorState(getTranslation("behaviour.error"))));
             }
         });
         CompletableFuture.delayedExecutor(LOADING_INDICATOR_DELAY_MS, TimeUnit.MILLISECONDS, executor)
@@ -291,17 +291,26 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /**
+     * Drops a queued query; one already running finishes and its answer is ignored. Never interrupts: an
+     * interrupt that reaches embedded H2 file I/O closes the database for everyone.
+     */
     private static void cancel(Future<?> task) {
         if (task != null && !task.isDone()) {
-            task.cancel(true);
+            task.cancel(false);
         }
     }
 
-    /** Leaving the page stops its queries and any training, so no core keeps working for nobody. */
+    private void stopTraining() {
+        trainingCancelled.set(true);
+        cancel(training);
+    }
+
+    /** Leaving the page drops its queued queries and stops any training, so no core keeps working for nobody. */
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         cancel(loading);
-        cancel(training);
+        stopTraining();
         super.onDetach(detachEvent);
     }
 
@@ -590,13 +599,15 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             trainingDatasetId = datasetId;
             run = null;
             showProgress(null, 0);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            trainingCancelled = cancelled;
             training = executor.submit(() -> {
                 try {
                     int[] started = new int[1];
                     PropensityRun trained = behaviour.trainPropensity(scope, datasetId, SEED, model -> {
                         int number = ++started[0];
                         push(ui, () -> propensityPanel.showProgress(model, number));
-                    });
+                    }, cancelled::get);
                     push(ui, () -> {
                         run = trained;
                         shownModel = trained.bestModel();
