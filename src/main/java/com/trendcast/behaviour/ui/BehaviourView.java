@@ -111,7 +111,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     private final BehaviourService behaviour;
     private final AsyncTaskExecutor executor;
     private final AccessScope scope;
-    private final List<DatasetSummary> datasets;
+    private List<DatasetSummary> datasets = List.of();
     private final Div content = new Div();
 
     private DatasetSummary dataset;
@@ -138,7 +138,6 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         this.behaviour = behaviour;
         this.executor = executor;
         this.scope = currentUser.scope();
-        this.datasets = behaviour.datasets(scope);
         setPadding(true);
         content.setWidthFull();
     }
@@ -146,6 +145,8 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        // read again on every navigation: the view instance is reused while only the query changes
+        datasets = behaviour.datasets(scope);
         dataset = chosenDataset(first(query, DATASET));
         LocalDate from = date(query, FROM);
         LocalDate to = date(query, TO);
@@ -299,6 +300,11 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         if (task != null && !task.isDone()) {
             task.cancel(false);
         }
+    }
+
+    /** Whether propensity models are being trained (or stopping) in the background. */
+    boolean isTraining() {
+        return training != null && !training.isDone();
     }
 
     private void stopTraining() {
@@ -560,7 +566,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 card("behaviour-segment-sessions", new ApexChart(count), 1)));
         propensityPanel = new PropensityPanel();
         content.add(propensityPanel);
-        if (training != null && !training.isDone() && trainingDatasetId == dataset.id()) {
+        if (isTraining() && trainingDatasetId == dataset.id()) {
             propensityPanel.showProgress(null, 0);
         } else if (run != null && run.datasetId() == dataset.id()) {
             propensityPanel.showRun();

@@ -148,6 +148,8 @@ class BehaviourViewTest extends KaribuSpringTest {
         awaitUi(() -> !_find(Span.class, spec -> spec.withId("cm-tp")).isEmpty());
         System.out.printf("UI training on 400 sessions took %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
         assertThat(chartJson("behaviour-roc")).contains("Random guess").contains("Neural network (DL4J)");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'propensity.train'"
+                + " and detail like ?", Long.class, "Dataset " + sessions + " %")).isEqualTo(1);
 
         ThresholdSlider slider = _get(ThresholdSlider.class, spec -> spec.withId("behaviour-threshold"));
         List<long[]> matrices = new ArrayList<>();
@@ -167,6 +169,23 @@ class BehaviourViewTest extends KaribuSpringTest {
         assertThat(matrices.get(0)[2]).isGreaterThan(matrices.get(2)[2]);
         long accuracyPercent = Math.round(100.0 * (matrices.get(2)[0] + matrices.get(2)[3]) / 120);
         assertThat(_get(Span.class, spec -> spec.withId("metric-accuracy")).getText()).startsWith(String.valueOf(accuracyPercent));
+    }
+
+    @Test
+    void leavingThePageStopsTrainingBeforeItFinishes() throws Exception {
+        long sessions = BehaviourFixtures.separableSessions(imports, dir, "left " + suffix);
+        openAs(TestUsers.create(users, Role.ADMIN));
+        UI.getCurrent().navigate("behaviour", QueryParameters.of("dataset", String.valueOf(sessions)));
+        awaitUi(() -> !_find(Button.class, spec -> spec.withId("behaviour-train")).isEmpty());
+        BehaviourView view = _get(BehaviourView.class);
+
+        _click(_get(Button.class, spec -> spec.withId("behaviour-train")));
+        UI.getCurrent().navigate("sales");
+        awaitUi(() -> !view.isTraining());
+
+        // a finished training would have been audited with the dataset's id
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'propensity.train'"
+                + " and detail like ?", Long.class, "Dataset " + sessions + " %")).isZero();
     }
 
     @Test
