@@ -149,14 +149,13 @@ public class BehaviourService {
             all[weekday][h] += rs.getLong(5);
         });
 
+        // counted once in a derived table: repeating the distinct counts in HAVING and ORDER BY made H2 count again
         params.addValue("minViewers", filter.minItemViewers());
-        String viewers = distinctVisitors(view);
-        String buyers = distinctVisitors(purchase);
-        List<EventInsights.ItemConversion> topItems = jdbc.query("select e.item, " + viewers + ", " + buyers + where
-                        + " and e.item is not null group by e.item having " + viewers + " >= :minViewers"
-                        + " order by cast(" + buyers + " as double precision) / " + viewers + " desc, " + viewers
-                        + " desc, e.item limit " + TOP_ITEMS, params,
-                (rs, row) -> new EventInsights.ItemConversion(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        List<EventInsights.ItemConversion> topItems = jdbc.query("select item, viewers, buyers from (select e.item,"
+                        + " " + distinctVisitors(view) + " as viewers, " + distinctVisitors(purchase) + " as buyers" + where
+                        + " and e.item is not null group by e.item) items where viewers >= :minViewers"
+                        + " order by cast(buyers as double precision) / viewers desc, viewers desc, item limit " + TOP_ITEMS,
+                params, (rs, row) -> new EventInsights.ItemConversion(rs.getString(1), rs.getLong(2), rs.getLong(3)));
 
         return new EventInsights(span[0], span[1], total[0], types, List.copyOf(funnel), daily,
                 new EventInsights.HourGrid(views, purchases, all), topItems);
