@@ -3,6 +3,7 @@ package com.trendcast.ui;
 import com.trendcast.admin.ui.AuditView;
 import com.trendcast.admin.ui.SystemView;
 import com.trendcast.admin.ui.UsersView;
+import com.trendcast.behaviour.ui.BehaviourView;
 import com.trendcast.dataset.ui.DataView;
 import com.trendcast.forecast.ui.AdhocForecastView;
 import com.trendcast.overview.ui.OverviewView;
@@ -19,6 +20,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
     static final List<NavigationEntry> ENTRIES = List.of(
             new NavigationEntry("nav.overview", OverviewView.class, VaadinIcon.DASHBOARD, false),
             new NavigationEntry("nav.sales", SalesView.class, VaadinIcon.CHART, false),
+            new NavigationEntry("nav.behaviour", BehaviourView.class, VaadinIcon.USER_CHECK, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),
             new NavigationEntry("nav.adhoc", AdhocForecastView.class, VaadinIcon.MAGIC, false),

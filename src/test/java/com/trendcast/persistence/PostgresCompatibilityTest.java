@@ -1,6 +1,12 @@
 package com.trendcast.persistence;
 
 import com.trendcast.TrendcastApplication;
+import com.trendcast.behaviour.BehaviourFixtures;
+import com.trendcast.behaviour.BehaviourService;
+import com.trendcast.behaviour.EventFilter;
+import com.trendcast.behaviour.EventInsights;
+import com.trendcast.behaviour.SessionSegments;
+import com.trendcast.dataset.DatasetImportService;
 import com.trendcast.sales.SalesOverview;
 import com.trendcast.sales.SalesQueryService;
 import com.trendcast.security.AccessScope;
@@ -12,10 +18,12 @@ import com.trendcast.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -74,5 +82,25 @@ class PostgresCompatibilityTest {
         assertThat(overview.revenue()).isCloseTo(30.5, within(1e-9));
         assertThat(overview.weeklyRevenue()).extracting(SalesOverview.CategoryWeek::weekStart)
                 .contains(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 2, 19));
+    }
+
+    @Test
+    void behaviourQueriesRunOnPostgres(@TempDir Path dir) throws Exception {
+        DatasetImportService imports = context.getBean(DatasetImportService.class);
+        BehaviourService behaviour = context.getBean(BehaviourService.class);
+        long events = BehaviourFixtures.events(imports, dir, "PgToys", "PgGarden", null, true);
+        long sessions = BehaviourFixtures.sessions(imports, dir, "pg sessions");
+
+        EventInsights insights = behaviour.events(AccessScope.operator(), events, new EventFilter(null, null, null, 2));
+        EventInsights toys = behaviour.events(new AccessScope("pg", false, Set.of("PgToys")), events, EventFilter.all());
+
+        assertThat(insights.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(6L, 4L, 4L);
+        assertThat(insights.weekdayHour().allEvents()[1][20]).isEqualTo(5);
+        assertThat(insights.daily()).hasSize(2);
+        assertThat(insights.topItems()).extracting(EventInsights.ItemConversion::item).containsExactly("A", "C");
+        assertThat(toys.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(4L, 3L, 3L);
+        assertThat(behaviour.segments(AccessScope.operator(), sessions, "VisitorType").segments())
+                .extracting(SessionSegments.Segment::sessions).containsExactly(30L, 10L);
+        assertThat(behaviour.segments(AccessScope.operator(), sessions, "PageValues").segments()).hasSize(5);
     }
 }

@@ -17,16 +17,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A small feed-forward network (DL4J) trained on batches in which buyers are oversampled to balance
- * the classes, with early stopping on the validation rows' ROC AUC.
+ * the classes, with early stopping on the validation rows' ROC AUC. Training stops at the next epoch once
+ * {@code cancelled} says so, so a user who leaves the page does not keep a core busy. (A flag, not thread
+ * interruption: an interrupt that reaches embedded H2 file I/O on the same thread closes the database.)
  */
 public final class NeuralPropensityModel implements PropensityModel {
 
     private static final int BATCH = 128;
     private static final int MAX_EPOCHS = 60;
     private static final int PATIENCE = 8;
+
+    private final BooleanSupplier cancelled;
+
+    public NeuralPropensityModel() {
+        this(() -> false);
+    }
+
+    public NeuralPropensityModel(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
 
     @Override
     public String name() {
@@ -51,6 +65,9 @@ public final class NeuralPropensityModel implements PropensityModel {
         MultiLayerNetwork best = network.clone();
         int epochsWithoutGain = 0;
         for (int epoch = 0; epoch < MAX_EPOCHS && epochsWithoutGain < PATIENCE; epoch++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("neural propensity training cancelled at epoch " + epoch);
+            }
             Collections.shuffle(epochRows, shuffle);
             for (int start = 0; start < epochRows.size(); start += BATCH) {
                 int end = Math.min(start + BATCH, epochRows.size());

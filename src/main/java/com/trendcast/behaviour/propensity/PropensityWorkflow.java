@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Trains the purchase-propensity models on labelled sessions and scores other sessions; the one path
@@ -28,7 +31,12 @@ public final class PropensityWorkflow {
     }
 
     public static List<PropensityModel> models() {
-        return List.of(new GradientBoostingModel(), new NeuralPropensityModel(), new LogisticRegressionModel());
+        return models(() -> false);
+    }
+
+    /** The candidate models; the network stops between epochs once {@code cancelled} says so. */
+    public static List<PropensityModel> models(BooleanSupplier cancelled) {
+        return List.of(new GradientBoostingModel(), new NeuralPropensityModel(cancelled), new LogisticRegressionModel());
     }
 
     /**
@@ -37,8 +45,51 @@ public final class PropensityWorkflow {
      * the rows of {@code toScore}.
      */
     public static Result trainAndScore(LabelledTable labelled, LabelledTable toScore, String modelName, long seed) {
+        List<Fitted> fitted = fitAll(labelled, toScore, candidates(modelName), seed, model -> { }, () -> false);
+        Fitted best = fitted.get(0);
+        for (Fitted candidate : fitted) {
+            if (candidate.validation().metrics().rocAuc() > best.validation().metrics().rocAuc()) {
+                best = candidate;
+            }
+        }
+        return new Result(best.validation().model(), fitted.stream().map(Fitted::validation).toList(), best.scores());
+    }
+
+    /** One model's probabilities for the rows of a held-out test set. */
+    public record ModelScores(String model, double[] scores) {
+    }
+
+    /**
+     * Every model trained on the same stratified {@code 1 - testShare} of the rows and scored on the rest.
+     *
+     * @param testRows   indices (into {@code labelled}) of the held-out rows, ascending
+     * @param testLabels their actual labels, in the same order as each model's scores
+     */
+    public record Comparison(int[] testRows, boolean[] testLabels, List<ModelScores> models) {
+    }
+
+    /**
+     * Trains every model on a stratified {@code 1 - testShare} of the rows and scores the held-out rest,
+     * so metrics can be taken at any threshold without training again. {@code beforeModel} hears each
+     * model's name as its training starts; once {@code cancelled} says so, training stops between models
+     * (and between the network's epochs) with a {@link CancellationException}.
+     */
+    public static Comparison compareOnHoldout(LabelledTable labelled, double testShare, long seed,
+                                              Consumer<String> beforeModel, BooleanSupplier cancelled) {
         checkClasses(labelled);
-        List<PropensityModel> candidates = candidates(modelName);
+        int[][] split = stratifiedSplit(labelled.labels(), testShare, seed);
+        LabelledTable test = labelled.subset(split[1]);
+        List<Fitted> fitted = fitAll(labelled.subset(split[0]), test, models(cancelled), seed, beforeModel, cancelled);
+        return new Comparison(split[1], test.labels(),
+                fitted.stream().map(f -> new ModelScores(f.validation().model(), f.scores())).toList());
+    }
+
+    private record Fitted(Evaluation validation, double[] scores) {
+    }
+
+    private static List<Fitted> fitAll(LabelledTable labelled, LabelledTable toScore, List<PropensityModel> candidates,
+                                       long seed, Consumer<String> beforeModel, BooleanSupplier cancelled) {
+        checkClasses(labelled);
         int[][] split = stratifiedSplit(labelled.labels(), VALIDATION_SHARE, seed);
         LabelledTable fitRows = labelled.subset(split[0]);
         LabelledTable validationRows = labelled.subset(split[1]);
@@ -47,21 +98,17 @@ public final class PropensityWorkflow {
         float[][] validationX = encoder.encode(validationRows);
         float[][] scoreX = encoder.encode(toScore);
 
-        List<Evaluation> evaluations = new ArrayList<>();
-        PropensityModel.Trained best = null;
-        String bestName = null;
-        double bestAuc = Double.NEGATIVE_INFINITY;
+        List<Fitted> fitted = new ArrayList<>();
         for (PropensityModel model : candidates) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("propensity training cancelled before " + model.name());
+            }
+            beforeModel.accept(model.name());
             PropensityModel.Trained trained = model.fit(x, fitRows.labels(), validationX, validationRows.labels(), seed);
             ClassificationMetrics metrics = ClassificationMetrics.of(validationRows.labels(), trained.predict(validationX), 0.5);
-            evaluations.add(new Evaluation(model.name(), metrics));
-            if (metrics.rocAuc() > bestAuc) {
-                bestAuc = metrics.rocAuc();
-                best = trained;
-                bestName = model.name();
-            }
+            fitted.add(new Fitted(new Evaluation(model.name(), metrics), trained.predict(scoreX)));
         }
-        return new Result(bestName, List.copyOf(evaluations), best.predict(scoreX));
+        return fitted;
     }
 
     /**

@@ -23,6 +23,11 @@ public final class DataPoint {
         return new DataPoint(category, value);
     }
 
+    /** A point on a numeric x-axis ({@link AxisType#NUMERIC}), e.g. a false-positive rate on a ROC curve. */
+    public static DataPoint xy(double x, Number y) {
+        return new DataPoint(x, y);
+    }
+
     /** A point on a datetime axis. */
     public static DataPoint at(long epochMillis, Number value) {
         return new DataPoint(epochMillis, value);
