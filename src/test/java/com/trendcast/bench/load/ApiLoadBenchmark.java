@@ -79,9 +79,11 @@ class ApiLoadBenchmark {
         for (int c = 0; c < clients; c++) {
             ApiClient client = new ApiClient(settings.baseUrl(), tokens.get(c % tokens.size()),
                     settings.responseTimeout(), load);
+            int first = c % 2;
             pool.submit(() -> {
                 try {
-                    for (int i = 0; System.nanoTime() < end; i++) {
+                    // Half the clients start with CSV, so the two kinds are mixed from the first request on.
+                    for (int i = first; System.nanoTime() < end; i++) {
                         client.call(i);
                     }
                 } catch (InterruptedException e) {

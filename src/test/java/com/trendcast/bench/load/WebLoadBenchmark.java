@@ -27,12 +27,14 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * <h2>Why a protocol-level client and not a browser pool</h2>
  * Vaadin keeps the UI state on the server and talks to the browser in its own protocol (UIDL over XHR, pushes
  * over an Atmosphere WebSocket), so a plain HTTP load tool cannot click anything. A pool of 50 headless Chromium
- * instances would speak it, but on the 2-core machines this project runs on they would spend the CPU the server
- * needs (one Chromium renders a chart page with 100-300 ms of CPU), and the test would measure the browsers, not
- * the server. Each virtual user here is a {@link FlowUser}: Java's {@code HttpClient} with its own cookie jar and
- * its {@code WebSocket}, sending exactly the requests a browser sends (captured from Chromium; listed in
- * {@link FlowUser}), with microseconds of CPU per request. What it does not measure is the browser's own
- * rendering time.
+ * instances would speak it, but on the 2-core machines this project runs on, 50 browsers each running the
+ * Vaadin client and drawing ApexCharts in JavaScript would take the CPU from the server they share it with,
+ * and the figures would measure the browsers, not the server. A recorded-session tool (JMeter, Gatling) would
+ * need its recording re-correlated by hand for every dynamic value (CSRF token, security key, push id, sync and
+ * client ids) and a dependency for it. Each virtual user here is a {@link FlowUser}: Java's {@code HttpClient}
+ * with its own cookie jar and its {@code WebSocket}, sending the requests a browser sends (captured from
+ * Chromium; listed in {@link FlowUser}) and reading the dynamic values from the answers, at a negligible CPU cost
+ * per request. What it does not measure is the browser's own rendering time.
  *
  * <h2>What a virtual user does</h2>
  * Signs in through the login view and Spring Security's form login (CSRF token from the page), opens the
