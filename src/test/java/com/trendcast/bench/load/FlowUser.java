@@ -2,7 +2,6 @@ package com.trendcast.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -83,7 +82,6 @@ final class FlowUser implements AutoCloseable {
     private String pushId;
     private int lastSyncId = -1;
     private int nextClientId;
-    private int historyIndex;
     private WebSocket push;
     private volatile String pushFailure;
     private boolean pushFailureReported;

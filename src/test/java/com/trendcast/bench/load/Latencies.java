@@ -48,16 +48,6 @@ final class Latencies {
         return errorsByKind.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    long count(String kind) {
-        List<Long> samples = samplesByKind.get(kind);
-        if (samples == null) {
-            return 0;
-        }
-        synchronized (samples) {
-            return samples.size();
-        }
-    }
-
     Map<String, Summary> summaries() {
         Map<String, Summary> result = new TreeMap<>();
         for (String kind : samplesByKind.keySet()) {

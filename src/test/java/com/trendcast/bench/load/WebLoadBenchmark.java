@@ -1,11 +1,15 @@
 package com.trendcast.bench.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -290,9 +294,9 @@ class WebLoadBenchmark {
         }
 
         void write(String file) throws IOException {
-            java.nio.file.Path path = java.nio.file.Path.of(file);
-            java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
-            java.nio.file.Files.write(path, lines);
+            Path path = Path.of(file);
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Files.write(path, lines);
         }
     }
 
@@ -313,7 +317,7 @@ class WebLoadBenchmark {
             }
             String gc = "";
             if (settings.serverPid() > 0) {
-                Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         Long.toString(settings.serverPid()), "GC.run").redirectErrorStream(true).start();
                 gc = jcmd.waitFor(60, TimeUnit.SECONDS) && jcmd.exitValue() == 0 ? " (after a GC)" : " (GC.run failed)";
             }
@@ -323,14 +327,14 @@ class WebLoadBenchmark {
                     report.line("Heap %s: admin could not sign in %s", when, ignored.summaries());
                     return;
                 }
-                Map<String, Double> values = new java.util.LinkedHashMap<>();
+                Map<String, Double> values = new LinkedHashMap<>();
                 for (String metric : List.of("jvm.memory.used", "jvm.memory.committed", "jvm.memory.max")) {
                     var response = admin.getWithSession("actuator/metrics/" + metric + "?tag=area:heap");
                     if (response.statusCode() != 200) {
                         report.line("Heap %s: %s answered %d", when, metric, response.statusCode());
                         return;
                     }
-                    values.put(metric, new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    values.put(metric, new ObjectMapper().readTree(response.body())
                             .path("measurements").path(0).path("value").asDouble());
                 }
                 report.line("Heap %s%s: used %.0f MiB, committed %.0f MiB, max %.0f MiB", when, gc,
