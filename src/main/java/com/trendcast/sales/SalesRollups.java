@@ -18,8 +18,8 @@ import java.util.List;
  * the top-product lists.
  *
  * <p>Rollups are written in the import transaction (a failed import leaves none) and are deleted with their
- * dataset by the foreign key cascade. Every coarser slice is summed from the finest one, so the daily table
- * is scanned once per table.
+ * dataset by the foreign key cascade. Every coarser slice is summed from a finer rollup slice, so the daily
+ * table is scanned once per rollup table.
  */
 @Component
 public class SalesRollups {
@@ -64,11 +64,15 @@ public class SalesRollups {
                 + DEEPEST + ", region, channel, sale_date, category1, category2, category3, sum(revenue), sum(units),"
                 + " sum(orders), sum(revenue * coalesce(promo_share, 0)) from sales_daily where 1 = 1" + datasetCondition
                 + " group by dataset_id, region, channel, sale_date, category1, category2, category3");
-        for (int breakdown = NO_SPLIT; breakdown <= BY_BOTH; breakdown++) {
-            for (int depth = 1; depth <= DEEPEST; depth++) {
+        // Each slice from the smallest finer one: one category level deeper, or at the deepest level the split
+        // by both (for region, for channel) and by region (for no split).
+        for (int depth = DEEPEST; depth >= 1; depth--) {
+            for (int breakdown : new int[]{BY_REGION, BY_CHANNEL, NO_SPLIT, BY_BOTH}) {
                 if (breakdown == BY_BOTH && depth == DEEPEST) {
                     continue;
                 }
+                int sourceBreakdown = depth < DEEPEST ? breakdown : breakdown == NO_SPLIT ? BY_REGION : BY_BOTH;
+                int sourceDepth = depth < DEEPEST ? depth + 1 : DEEPEST;
                 String region = (breakdown & BY_REGION) != 0 ? "region" : null;
                 String channel = (breakdown & BY_CHANNEL) != 0 ? "channel" : null;
                 String category2 = depth >= 2 ? "category2" : null;
@@ -76,8 +80,8 @@ public class SalesRollups {
                 statements.add("insert into sales_rollup (" + ROLLUP_COLUMNS + ") select dataset_id, 'D', " + breakdown
                         + ", " + depth + ", " + orEmpty(region) + ", " + orEmpty(channel) + ", period_start, category1, "
                         + orNull(category2) + ", " + orNull(category3) + ", sum(revenue), sum(units), sum(orders),"
-                        + " sum(promo_revenue) from sales_rollup where bucket = 'D' and breakdown = " + BY_BOTH
-                        + " and depth = " + DEEPEST + datasetCondition + " group by dataset_id, period_start, category1"
+                        + " sum(promo_revenue) from sales_rollup where bucket = 'D' and breakdown = " + sourceBreakdown
+                        + " and depth = " + sourceDepth + datasetCondition + " group by dataset_id, period_start, category1"
                         + groupedToo(region, channel, category2, category3));
             }
         }
