@@ -110,10 +110,13 @@ class PostgresCompatibilityTest {
         assertThat(result.current().revenue()).isCloseTo(52.5, within(1e-9));
         assertThat(result.promotionRevenue()).isCloseTo(12, within(1e-9));
         assertThat(result.topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("SKU-1", "SKU-2");
-        assertThat(result.breakdown()).extracting(SalesAnalytics.Slice::key).containsExactly("厨房", "餐具");
+        assertThat(result.breakdown()).extracting(SalesAnalytics.Slice::key).containsExactly("家居");
         SalesAnalytics north = analytics.analyse(scope, new SalesFilter(LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 3, 31), List.of("家居"), "华北", "门店"), 10);
         assertThat(north.current().revenue()).isCloseTo(12, within(1e-9));
+        assertThat(analytics.analyse(scope, SalesFilter.all().withRange(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31)).withPath(List.of("家居")), 10).breakdown())
+                .extracting(SalesAnalytics.Slice::key).containsExactly("厨房", "餐具");
         assertThat(analytics.filterOptions(scope).regions()).containsExactly("华北");
     }
 
