@@ -9,8 +9,10 @@ import com.trendcast.dataset.read.TabularSource;
 import com.trendcast.dataset.read.UnreadableFileException;
 import com.trendcast.dataset.read.mapping.ColumnMapping;
 import com.trendcast.dataset.read.mapping.ColumnMappingProposer;
+import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.dataset.read.mapping.LogicalField;
 import com.trendcast.dataset.read.mapping.MappingProposal;
+import com.trendcast.sales.SalesRollups;
 import com.trendcast.security.AccessScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,19 +61,22 @@ public class DatasetImportService {
     private final Path uploadsDir;
     private final TransactionTemplate transactions;
     private final AuditService audit;
+    private final SalesRollups salesRollups;
     private final Clock clock;
     /** Test seam: called before each row is interpreted, so a test can make an import fail at a chosen row. */
     Consumer<Row> beforeRow = row -> { };
 
     DatasetImportService(DatasetStore store, ImportProperties properties,
                          @Value("${trendcast.uploads-dir}") Path uploadsDir,
-                         PlatformTransactionManager transactionManager, AuditService audit, Clock clock) {
+                         PlatformTransactionManager transactionManager, AuditService audit, Clock clock,
+                         SalesRollups salesRollups) {
         this.store = store;
         this.properties = properties;
         this.uploadsDir = uploadsDir;
         this.transactions = new TransactionTemplate(transactionManager);
         this.audit = audit;
         this.clock = clock;
+        this.salesRollups = salesRollups;
     }
 
     /** Folder for files being imported; uploads are written here, never held in memory. */
@@ -209,6 +214,10 @@ public class DatasetImportService {
                     ImportReport read = readAll(request, mapping, sample, rows, datasetId);
                     if (read.refused()) {
                         throw new ImportRefusedException(read);
+                    }
+                    if (mapping.kind() == DatasetKind.SALES) {
+                        // In the same transaction: a failed import leaves no rollup rows either.
+                        salesRollups.rebuild(datasetId);
                     }
                     String saved = MappingJson.write(new MappingJson.SavedImport(mapping.completed(),
                             request.sheet(), request.returns()));

@@ -52,16 +52,17 @@ public class SalesAnalyticsService {
         LocalDate firstMonth = from.withDayOfMonth(1);
         LocalDate scanFrom = previousFrom.isBefore(firstMonth.minusYears(1)) ? previousFrom : firstMonth.minusYears(1);
 
-        // One scan feeds totals, both periods, the daily series, the category breakdown, the promotion
-        // split and year-over-year months: on a large table each scan costs seconds, a grouped row nothing.
+        // One read of the daily rollup at one level below the drill path feeds totals, both periods, the daily
+        // series, the category breakdown, the promotion split and year-over-year months: a few thousand rows
+        // where the daily table would need hundreds of thousands.
         int level = filter.categoryPath().size();
         String child = level < SalesConditions.CATEGORY_COLUMNS.size() ? SalesConditions.CATEGORY_COLUMNS.get(level)
                 : "cast(null as varchar)";
-        Where scan = where(scope, filter).between(scanFrom, to);
+        Where scan = where(Where.rollup('D', filter, Math.min(level + 1, SalesRollups.DEEPEST)), scope, filter)
+                .between("s.period_start", "range", scanFrom, to);
         Accumulation sums = new Accumulation(from, to, previousFrom);
-        jdbc.query("select s.sale_date, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
-                        + " sum(s.revenue * coalesce(s.promo_share, 0))" + scan.sql
-                        + " group by s.sale_date, " + child, scan.params,
+        jdbc.query("select s.period_start, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
+                        + " sum(s.promo_revenue)" + scan.sql + " group by s.period_start, " + child, scan.params,
                 rs -> {
                     sums.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                             rs.getLong(5), rs.getDouble(6));
@@ -71,7 +72,7 @@ public class SalesAnalyticsService {
                     List.of(), List.of(), false, List.of(), List.of(), new double[7][12], 0, 0);
         }
 
-        List<SalesAnalytics.Slice> products = products(where(scope, filter).between(from, to), Math.max(topN, MAX_PRODUCT_SLICES));
+        List<SalesAnalytics.Slice> products = products(scope, filter, from, to, Math.max(topN, MAX_PRODUCT_SLICES));
         List<SalesAnalytics.Slice> categories = sums.childSlices();
         boolean productBreakdown = categories.isEmpty();
         List<SalesAnalytics.Period> daily = sums.dailyPeriods();
@@ -94,16 +95,44 @@ public class SalesAnalyticsService {
 
     /** The first and last day with sales in the caller's ready datasets, or {@code null} when there are none. */
     private LocalDate[] dataSpan(AccessScope scope) {
-        Where visible = where(scope, SalesFilter.all());
-        return jdbc.queryForObject("select min(s.sale_date), max(s.sale_date)" + visible.sql, visible.params,
+        Where visible = where(Where.rollup('D', SalesFilter.all(), 1), scope, SalesFilter.all());
+        return jdbc.queryForObject("select min(s.period_start), max(s.period_start)" + visible.sql, visible.params,
                 (rs, row) -> rs.getObject(2) == null ? null
                         : new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)});
     }
 
-    private List<SalesAnalytics.Slice> products(Where range, int limit) {
-        return jdbc.query("select p.sku, p.name, sum(s.revenue) as revenue, sum(s.units)" + range.withProducts().sql
-                        + " group by p.id, p.sku, p.name order by revenue desc, p.sku limit " + limit,
-                range.params, (rs, row) -> new SalesAnalytics.Slice(rs.getString(1),
+    /**
+     * Products by revenue in [from, to]: whole months from the monthly product rollup, the days before the first
+     * and after the last whole month from the daily table, so the sums stay exact for any range.
+     */
+    private List<SalesAnalytics.Slice> products(AccessScope scope, SalesFilter filter, LocalDate from, LocalDate to,
+                                                int limit) {
+        LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastWholeMonth = to.plusDays(1).withDayOfMonth(1);
+        List<Where> parts = new ArrayList<>();
+        if (firstWholeMonth.isBefore(afterLastWholeMonth)) {
+            parts.add(where(Where.productMonths(filter), scope, filter).between("s.month_start", "months", firstWholeMonth,
+                    afterLastWholeMonth.minusMonths(1)));
+            if (from.isBefore(firstWholeMonth)) {
+                parts.add(where(Where.DAILY, scope, filter).between("s.sale_date", "head", from, firstWholeMonth.minusDays(1)));
+            }
+            if (!to.isBefore(afterLastWholeMonth)) {
+                parts.add(where(Where.DAILY, scope, filter).between("s.sale_date", "tail", afterLastWholeMonth, to));
+            }
+        } else {
+            parts.add(where(Where.DAILY, scope, filter).between("s.sale_date", "days", from, to));
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder union = new StringBuilder();
+        for (Where part : parts) {
+            union.append(union.isEmpty() ? "" : " union all ").append("select s.product_id, s.revenue, s.units")
+                    .append(part.sql);
+            params.addValues(part.params.getValues());
+        }
+        return jdbc.query("select p.sku, p.name, sum(x.revenue) as revenue, sum(x.units) from (" + union
+                        + ") x join product p on p.id = x.product_id group by p.id, p.sku, p.name"
+                        + " order by revenue desc, p.sku limit " + limit,
+                params, (rs, row) -> new SalesAnalytics.Slice(rs.getString(1),
                         rs.getString(2) == null || rs.getString(2).isBlank() ? rs.getString(1) : rs.getString(2),
                         rs.getDouble(3), rs.getDouble(4)));
     }
@@ -176,16 +205,18 @@ public class SalesAnalyticsService {
     }
 
     /** The FROM and WHERE of every analytics query: ready datasets, the caller's scope and the filter. */
-    private static Where where(AccessScope scope, SalesFilter filter) {
+    private static Where where(String source, AccessScope scope, SalesFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String conditions = SalesConditions.of(scope, filter.categoryPath(), filter.region(), filter.channel(), params);
-        return new Where(Where.FROM + " where d.status = 'READY'" + conditions, params);
+        return new Where(source + conditions, params);
     }
 
     /** Region and channel values a filter can offer, within the caller's scope. */
     @Transactional(readOnly = true)
     public FilterOptions filterOptions(AccessScope scope) {
-        Where all = where(scope, SalesFilter.all());
+        Where all = where(" from sales_rollup s join dataset d on d.id = s.dataset_id where d.status = 'READY'"
+                + " and s.bucket = 'M' and s.breakdown = " + SalesRollups.BY_BOTH + " and s.depth = 1", scope,
+                SalesFilter.all());
         Set<String> regions = new TreeSet<>();
         Set<String> channels = new TreeSet<>();
         jdbc.query("select s.region, s.channel" + all.sql + " group by s.region, s.channel", all.params, rs -> {
@@ -204,15 +235,24 @@ public class SalesAnalyticsService {
 
     private record Where(String sql, MapSqlParameterSource params) {
 
-        private static final String FROM = " from sales_daily s join dataset d on d.id = s.dataset_id";
+        private static final String READY = " join dataset d on d.id = s.dataset_id where d.status = 'READY'";
+        private static final String DAILY = " from sales_daily s" + READY;
 
-        Where withProducts() {
-            return new Where(FROM + " join product p on p.id = s.product_id" + sql.substring(FROM.length()), params);
+        /** The rollup slice that holds the filter's region/channel split with {@code depth} category levels. */
+        static String rollup(char bucket, SalesFilter filter, int depth) {
+            return " from sales_rollup s" + READY + " and s.bucket = '" + bucket + "' and s.breakdown = "
+                    + SalesRollups.breakdown(filter.region(), filter.channel()) + " and s.depth = " + depth;
         }
 
-        Where between(LocalDate from, LocalDate to) {
-            params.addValue("rangeFrom", Date.valueOf(from)).addValue("rangeTo", Date.valueOf(to));
-            return new Where(sql + " and s.sale_date between :rangeFrom and :rangeTo", params);
+        static String productMonths(SalesFilter filter) {
+            return " from sales_rollup_product s" + READY + " and s.breakdown = "
+                    + SalesRollups.breakdown(filter.region(), filter.channel());
+        }
+
+        /** Adds {@code column between from and to}, with parameters named after {@code name}. */
+        Where between(String column, String name, LocalDate from, LocalDate to) {
+            params.addValue(name + "From", Date.valueOf(from)).addValue(name + "To", Date.valueOf(to));
+            return new Where(sql + " and " + column + " between :" + name + "From and :" + name + "To", params);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +37,10 @@ public class SalesQueryService {
     public SalesOverview overview(AccessScope scope, int days) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String scopeFilter = SalesConditions.of(scope, List.of(), null, null, params);
-        LocalDate latest = jdbc.queryForObject(
-                "select max(s.sale_date) from sales_daily s join dataset d on d.id = s.dataset_id"
-                        + " where d.status = 'READY'" + scopeFilter, params, LocalDate.class);
+        // Category totals per day: the daily rollup without region/channel split, category level 1.
+        String categoryDays = " from sales_rollup s join dataset d on d.id = s.dataset_id where d.status = 'READY'"
+                + " and s.bucket = 'D' and s.breakdown = " + SalesRollups.NO_SPLIT + " and s.depth = 1" + scopeFilter;
+        LocalDate latest = jdbc.queryForObject("select max(s.period_start)" + categoryDays, params, LocalDate.class);
         if (latest == null) {
             return new SalesOverview(null, days, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
         }
@@ -45,49 +48,67 @@ public class SalesQueryService {
         LocalDate previousStart = currentStart.minusDays(days);
         params.addValue("latest", Date.valueOf(latest))
                 .addValue("currentStart", Date.valueOf(currentStart))
-                .addValue("previousStart", Date.valueOf(previousStart))
-                .addValue("trendStart", Date.valueOf(latest.minusWeeks(TREND_WEEKS)));
-        String ready = " from sales_daily s join dataset d on d.id = s.dataset_id where d.status = 'READY'" + scopeFilter;
+                .addValue("previousStart", Date.valueOf(previousStart));
+        LocalDate trendStart = latest.minusWeeks(TREND_WEEKS);
+        params.addValue("categoryStart", Date.valueOf(currentStart.isBefore(trendStart) ? currentStart : trendStart));
 
         double[] totals = jdbc.queryForObject("select"
-                        + " coalesce(sum(case when s.sale_date >= :currentStart then s.revenue end), 0),"
-                        + " coalesce(sum(case when s.sale_date < :currentStart then s.revenue end), 0),"
-                        + " coalesce(sum(case when s.sale_date >= :currentStart then s.units end), 0),"
-                        + " coalesce(sum(case when s.sale_date < :currentStart then s.units end), 0),"
-                        + " count(distinct case when s.sale_date >= :currentStart then s.product_id end)"
-                        + ready + " and s.sale_date between :previousStart and :latest",
-                params, (rs, row) -> new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
-                        rs.getDouble(4), rs.getDouble(5)});
+                        + " coalesce(sum(case when s.period_start >= :currentStart then s.revenue end), 0),"
+                        + " coalesce(sum(case when s.period_start < :currentStart then s.revenue end), 0),"
+                        + " coalesce(sum(case when s.period_start >= :currentStart then s.units end), 0),"
+                        + " coalesce(sum(case when s.period_start < :currentStart then s.units end), 0)"
+                        + categoryDays + " and s.period_start between :previousStart and :latest",
+                params, (rs, row) -> new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
 
         // Weeks are bucketed here: H2 and PostgreSQL disagree on the first day of date_trunc('week').
         Map<String, Map<LocalDate, Double>> weeks = new TreeMap<>();
-        jdbc.query("select s.category1, s.sale_date, sum(s.revenue)" + ready + " and s.sale_date > :trendStart"
-                        + " group by s.category1, s.sale_date",
+        Map<String, double[]> categoryTotals = new HashMap<>();
+        jdbc.query("select s.category1, s.period_start, sum(s.revenue), sum(s.units)" + categoryDays
+                        + " and s.period_start >= :categoryStart group by s.category1, s.period_start",
                 params, rs -> {
-                    LocalDate monday = rs.getObject(2, LocalDate.class).with(DayOfWeek.MONDAY);
-                    weeks.computeIfAbsent(rs.getString(1), c -> new TreeMap<>()).merge(monday, rs.getDouble(3), Double::sum);
+                    LocalDate day = rs.getObject(2, LocalDate.class);
+                    if (day.isAfter(trendStart)) {
+                        weeks.computeIfAbsent(rs.getString(1), c -> new TreeMap<>())
+                                .merge(day.with(DayOfWeek.MONDAY), rs.getDouble(3), Double::sum);
+                    }
+                    if (!day.isBefore(currentStart)) {
+                        double[] sums = categoryTotals.computeIfAbsent(rs.getString(1), c -> new double[2]);
+                        sums[0] += rs.getDouble(3);
+                        sums[1] += rs.getDouble(4);
+                    }
                 });
         List<SalesOverview.CategoryWeek> weekly = new ArrayList<>();
         weeks.forEach((category, byWeek) -> byWeek.forEach((monday, revenue) ->
                 weekly.add(new SalesOverview.CategoryWeek(category, monday, revenue))));
+        List<SalesOverview.CategoryTotal> top = categoryTotals.entrySet().stream()
+                .map(e -> new SalesOverview.CategoryTotal(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingDouble(SalesOverview.CategoryTotal::revenue).reversed()
+                        .thenComparing(SalesOverview.CategoryTotal::category))
+                .limit(TOP_CATEGORIES).toList();
 
-        List<SalesOverview.CategoryTotal> top = jdbc.query("select s.category1, sum(s.revenue) as revenue, sum(s.units)"
-                        + ready + " and s.sale_date between :currentStart and :latest"
-                        + " group by s.category1 order by revenue desc limit " + TOP_CATEGORIES,
-                params, (rs, row) -> new SalesOverview.CategoryTotal(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+        // Products need the daily table; one read of both periods gives the active count and the movers.
+        List<SalesOverview.ProductMover> products = new ArrayList<>();
+        long[] active = new long[1];
+        jdbc.query("select p.sku, p.name, p.category1,"
+                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end),"
+                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end),"
+                        + " sum(case when s.sale_date >= :currentStart then 1 else 0 end)"
+                        + " from sales_daily s join dataset d on d.id = s.dataset_id join product p on p.id = s.product_id"
+                        + " where d.status = 'READY'" + scopeFilter + " and s.sale_date between :previousStart and :latest"
+                        + " group by p.id, p.sku, p.name, p.category1",
+                params, rs -> {
+                    if (rs.getLong(6) > 0) {
+                        active[0]++;
+                    }
+                    products.add(new SalesOverview.ProductMover(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getDouble(4), rs.getDouble(5)));
+                });
+        List<SalesOverview.ProductMover> movers = products.stream()
+                .sorted(Comparator.comparingDouble((SalesOverview.ProductMover m) -> Math.abs(m.revenue() - m.previousRevenue()))
+                        .reversed().thenComparing(SalesOverview.ProductMover::sku))
+                .limit(TOP_MOVERS).toList();
 
-        List<SalesOverview.ProductMover> movers = jdbc.query("select p.sku, p.name, p.category1,"
-                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end) as current_revenue,"
-                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end) as previous_revenue"
-                        + ready.replace(" where ", " join product p on p.id = s.product_id where ")
-                        + " and s.sale_date between :previousStart and :latest group by p.id, p.sku, p.name, p.category1"
-                        + " order by abs(sum(case when s.sale_date >= :currentStart then s.revenue else 0 end)"
-                        + " - sum(case when s.sale_date < :currentStart then s.revenue else 0 end)) desc, p.sku"
-                        + " limit " + TOP_MOVERS,
-                params, (rs, row) -> new SalesOverview.ProductMover(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getDouble(4), rs.getDouble(5)));
-
-        return new SalesOverview(latest, days, totals[0], totals[1], totals[2], totals[3], (long) totals[4],
+        return new SalesOverview(latest, days, totals[0], totals[1], totals[2], totals[3], active[0],
                 weekly, top, movers);
     }
 }

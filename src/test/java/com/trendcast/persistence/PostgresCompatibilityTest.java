@@ -7,6 +7,9 @@ import com.trendcast.behaviour.EventFilter;
 import com.trendcast.behaviour.EventInsights;
 import com.trendcast.behaviour.SessionSegments;
 import com.trendcast.dataset.DatasetImportService;
+import com.trendcast.sales.SalesAnalytics;
+import com.trendcast.sales.SalesAnalyticsService;
+import com.trendcast.sales.SalesFilter;
 import com.trendcast.sales.SalesOverview;
 import com.trendcast.sales.SalesQueryService;
 import com.trendcast.security.AccessScope;
@@ -82,6 +85,26 @@ class PostgresCompatibilityTest {
         assertThat(overview.revenue()).isCloseTo(30.5, within(1e-9));
         assertThat(overview.weeklyRevenue()).extracting(SalesOverview.CategoryWeek::weekStart)
                 .contains(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 2, 19));
+
+        // The rollups (written by the fixture as an import does) and the month/day split of the product list
+        long mug = fixtures.product("SKU-2", "杯", "家居", "餐具");
+        fixtures.sale(mug, LocalDate.of(2024, 1, 31), "华北", "门店", 3, 12, 1);
+        AccessScope scope = new AccessScope("pg", false, Set.of("家居"));
+        SalesAnalyticsService analytics = context.getBean(SalesAnalyticsService.class);
+        SalesAnalytics result = analytics.analyse(scope,
+                SalesFilter.all().withRange(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 5)), 10);
+        // 12 (Jan 31, promoted) + 10 (February, a whole month) + 30.5 (March 5)
+        assertThat(result.current().revenue()).isCloseTo(52.5, within(1e-9));
+        assertThat(result.promotionRevenue()).isCloseTo(12, within(1e-9));
+        assertThat(result.topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("SKU-1", "SKU-2");
+        assertThat(result.breakdown()).extracting(SalesAnalytics.Slice::key).containsExactly("家居");
+        SalesAnalytics north = analytics.analyse(scope, new SalesFilter(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31), List.of("家居"), "华北", "门店"), 10);
+        assertThat(north.current().revenue()).isCloseTo(12, within(1e-9));
+        assertThat(analytics.analyse(scope, SalesFilter.all().withRange(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31)).withPath(List.of("家居")), 10).breakdown())
+                .extracting(SalesAnalytics.Slice::key).containsExactly("厨房", "餐具");
+        assertThat(analytics.filterOptions(scope).regions()).containsExactly("华北");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,9 +21,10 @@ import java.security.Principal;
 /**
  * Runs Vaadin views without a browser (Karibu-Testing) inside the real Spring context, with the
  * signed-in user carried from Spring Security onto the faked request the way the servlet filter
- * would in a real server.
+ * would in a real server. View data loads on the test thread ({@link InlineViewLoading}).
  */
 @SpringBootTest
+@Import(InlineViewLoading.class)
 public abstract class KaribuSpringTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("com.trendcast");

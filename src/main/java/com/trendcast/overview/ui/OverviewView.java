@@ -7,6 +7,7 @@ import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.ViewLoader;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -22,7 +24,10 @@ import jakarta.annotation.security.PermitAll;
 
 import java.util.Locale;
 
-/** Start page: headline KPIs of the user's categories, the weekly trend and the top movers. */
+/**
+ * Start page: headline KPIs of the user's categories, the weekly trend and the top movers, loaded in the
+ * background ({@link ViewLoader}).
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Trendcast")
 @PermitAll
@@ -30,24 +35,31 @@ public class OverviewView extends VerticalLayout {
 
     static final int DAYS = 30;
 
-    public OverviewView(SalesQueryService sales, CurrentUser currentUser) {
+    private final VerticalLayout content = new VerticalLayout();
+
+    public OverviewView(SalesQueryService sales, ViewLoader loader, CurrentUser currentUser) {
         setPadding(true);
         setSpacing(true);
         AccessScope scope = currentUser.scope();
-        add(new H2(getTranslation("overview.title")));
-        SalesOverview overview = sales.overview(scope, DAYS);
+        ProgressBar loading = ViewLoader.indicator("overview-loading");
+        content.setPadding(false);
+        content.setWidthFull();
+        add(new H2(getTranslation("overview.title")), loading, content);
+        loader.load(this, loading, () -> sales.overview(scope, DAYS), overview -> show(scope, overview));
+    }
+
+    private void show(AccessScope scope, SalesOverview overview) {
         if (overview.isEmpty()) {
-            add(emptyState(scope));
+            content.add(emptyState(scope));
             return;
         }
         Locale locale = getLocale();
-        add(kpis(overview, locale));
+        content.add(kpis(overview, locale));
         Div charts = new Div(OverviewCharts.weeklyTrend(this, locale, overview),
                 OverviewCharts.topCategories(this, locale, overview));
         charts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
         charts.setWidthFull();
-        add(charts);
-        add(movers(overview, locale));
+        content.add(charts, movers(overview, locale));
     }
 
     private Div emptyState(AccessScope scope) {

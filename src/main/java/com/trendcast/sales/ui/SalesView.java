@@ -9,6 +9,7 @@ import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.ViewLoader;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
 import com.trendcast.ui.chart.ChartOptions;
@@ -30,6 +31,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -53,7 +55,8 @@ import java.util.Map;
 /**
  * Sales analytics with drill-down. The whole state (range, drill path, region, channel, grain)
  * lives in the URL query, so a link reproduces the view and the browser's back button goes back
- * up a level: every change navigates to a new URL and the view renders from it.
+ * up a level: every change navigates to a new URL and the view renders from it. The queries run in the
+ * background ({@link ViewLoader}); the previous state stays on screen until the new one arrives.
  */
 @Route(value = "sales", layout = MainLayout.class)
 @PageTitle("Sales · Trendcast")
@@ -69,16 +72,22 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     private static final int TOP_PRODUCTS = 10;
 
     private final SalesAnalyticsService analytics;
+    private final ViewLoader loader;
     private final AccessScope scope;
-    private final SalesAnalyticsService.FilterOptions options;
+    private final ProgressBar loading = ViewLoader.indicator("sales-loading");
+    private final VerticalLayout content = new VerticalLayout();
+    private SalesAnalyticsService.FilterOptions options;
     private SalesFilter filter = SalesFilter.all();
     private Grain grain = Grain.WEEK;
 
-    public SalesView(SalesAnalyticsService analytics, CurrentUser currentUser) {
+    public SalesView(SalesAnalyticsService analytics, ViewLoader loader, CurrentUser currentUser) {
         this.analytics = analytics;
+        this.loader = loader;
         this.scope = currentUser.scope();
-        this.options = analytics.filterOptions(scope);
         setPadding(true);
+        content.setPadding(false);
+        content.setWidthFull();
+        add(new H2(getTranslation("sales.title")), loading, content);
     }
 
     @Override
@@ -92,29 +101,35 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
                 path.size() > SalesFilter.MAX_DEPTH ? path.subList(0, SalesFilter.MAX_DEPTH) : path,
                 first(query, REGION), first(query, CHANNEL));
         grain = parseGrain(first(query, GRAIN));
-        render();
+        SalesFilter requested = filter;
+        SalesAnalyticsService.FilterOptions known = options;
+        loader.load(this, loading, () -> new Loaded(known != null ? known : analytics.filterOptions(scope),
+                analytics.analyse(scope, requested, TOP_PRODUCTS)), this::render);
     }
 
-    private void render() {
-        removeAll();
-        add(new H2(getTranslation("sales.title")));
-        SalesAnalytics result = analytics.analyse(scope, filter, TOP_PRODUCTS);
-        add(filters(result), breadcrumb());
+    private record Loaded(SalesAnalyticsService.FilterOptions options, SalesAnalytics result) {
+    }
+
+    private void render(Loaded loaded) {
+        options = loaded.options();
+        SalesAnalytics result = loaded.result();
+        content.removeAll();
+        content.add(filters(result), breadcrumb());
         if (result.isEmpty()) {
             Div empty = new Div(new H3(getTranslation("sales.empty.title")), new Paragraph(getTranslation("sales.empty.text")));
             empty.setId("sales-empty");
             empty.addClassNames(LumoUtility.Padding.LARGE, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
-            add(empty);
+            content.add(empty);
             return;
         }
         Locale locale = getLocale();
-        add(kpis(result, locale));
-        add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
-        add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
+        content.add(kpis(result, locale));
+        content.add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
+        content.add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
         if (result.promotionRevenue() > 0) {
-            add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+            content.add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
         } else {
-            add(row(card("sales-heatmap", heatmap(result, locale), 1)));
+            content.add(row(card("sales-heatmap", heatmap(result, locale), 1)));
         }
     }
 
