@@ -57,7 +57,17 @@ final class BoostedTreesLearner implements TabularLearner {
             }
             Booster booster = XGBoost.train(trainMatrix, params, MAX_ROUNDS, watches, null, null, null,
                     EARLY_STOPPING_ROUNDS);
-            return row -> predict(booster, row);
+            return new Predictor() {
+                @Override
+                public double predict(double[] row) {
+                    return predictAll(List.of(row))[0];
+                }
+
+                @Override
+                public double[] predictAll(List<double[]> rows) {
+                    return BoostedTreesLearner.predictAll(booster, rows);
+                }
+            };
         } catch (XGBoostError e) {
             throw new IllegalStateException("Gradient boosting failed: " + e.getMessage(), e);
         }
@@ -67,9 +77,17 @@ final class BoostedTreesLearner implements TabularLearner {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double predict(Booster booster, double[] row) {
+    private static double[] predictAll(Booster booster, List<double[]> rows) {
+        if (rows.isEmpty()) {
+            return new double[0];
+        }
         try {
-            return booster.predict(matrix(List.of(row), null))[0][0];
+            float[][] predicted = booster.predict(matrix(rows, null));
+            double[] values = new double[predicted.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = predicted[i][0];
+            }
+            return values;
         } catch (XGBoostError e) {
             throw new IllegalStateException("Gradient boosting prediction failed: " + e.getMessage(), e);
         }
