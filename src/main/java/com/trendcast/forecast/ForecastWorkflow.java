@@ -13,10 +13,12 @@ import com.trendcast.forecast.engine.global.GlobalBacktest;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,15 +28,19 @@ import java.util.stream.Collectors;
  * the UI. Every forecast passes the retail rules: no negative values, and zero (with a zero-width interval)
  * wherever an open indicator says the store is closed; backtests score forecasts after the same rules.
  * <p>
- * {@code auto} backtests the candidates, adds the equal-weight ensemble of the two best (its fold forecasts are
- * the average of theirs, so it costs nothing extra) and takes whichever scores the lowest WAPE, so on the
- * backtest it is never worse than its best member. Prediction intervals are split-conformal from the chosen
+ * {@code auto} backtests the candidates, adds ensembles of the best ones (the equal-weight mean of the two best,
+ * their mean weighted by inverse backtest WAPE, and the equal-weight mean of the three best; their fold forecasts
+ * are averages of the members', so they cost nothing extra) and takes whichever scores the lowest WAPE, so on
+ * the backtest it is never worse than its best member. Which weighting wins is thus measured per panel rather
+ * than fixed: equal weights are robust when members are close, inverse-error weights when one is clearly
+ * better. Prediction intervals are split-conformal from the chosen
  * model's backtest residuals per horizon step, scaled by each series' level.
  */
 public final class ForecastWorkflow {
 
     private static final Metric SELECTION_METRIC = Metric.WAPE;
     private static final int ENSEMBLE_SIZE = 2;
+    private static final int LARGER_ENSEMBLE_SIZE = 3;
 
     private ForecastWorkflow() {
     }
@@ -229,16 +235,53 @@ public final class ForecastWorkflow {
         }
     }
 
-    private static BacktestResult runBacktest(Panel panel, ForecastRequest request,
-                                              List<GlobalForecastModel> models) {
+    /** Backtests {@code models} and adds the ensembles {@code auto} may choose when there are two or more. */
+    static BacktestResult runBacktest(Panel panel, ForecastRequest request,
+                                       List<GlobalForecastModel> models) {
         BacktestResult result = backtestModels(panel, request.horizon(), request.folds(), models);
         if (models.size() < ENSEMBLE_SIZE) {
             return result;
         }
-        List<String> top = result.scores().stream()
-                .sorted(Comparator.comparingDouble(ForecastWorkflow::loss))
-                .limit(ENSEMBLE_SIZE).map(ModelScore::model).toList();
-        return withEnsemble(result, top);
+        List<ModelScore> ranked = result.scores().stream()
+                .sorted(Comparator.comparingDouble(ForecastWorkflow::loss)).toList();
+        List<ModelScore> top = ranked.subList(0, ENSEMBLE_SIZE);
+        List<String> topNames = top.stream().map(ModelScore::model).toList();
+        BacktestResult withEnsembles = withEnsemble(result, topNames, equalWeights(ENSEMBLE_SIZE));
+        withEnsembles = withEnsemble(withEnsembles, topNames, inverseLossWeights(top));
+        if (ranked.size() >= LARGER_ENSEMBLE_SIZE) {
+            withEnsembles = withEnsemble(withEnsembles, ranked.subList(0, LARGER_ENSEMBLE_SIZE).stream()
+                    .map(ModelScore::model).toList(), equalWeights(LARGER_ENSEMBLE_SIZE));
+        }
+        return withEnsembles;
+    }
+
+    private static List<Double> equalWeights(int count) {
+        return Collections.nCopies(count, 1.0 / count);
+    }
+
+    /**
+     * Weights proportional to 1 / WAPE, summing to 1; all weight on the first member when its backtest was
+     * perfect, and equal weights when no score is usable.
+     */
+    static List<Double> inverseLossWeights(List<ModelScore> members) {
+        double[] losses = members.stream().mapToDouble(ForecastWorkflow::loss).toArray();
+        if (losses[0] == 0) {
+            List<Double> weights = new ArrayList<>(Collections.nCopies(losses.length, 0.0));
+            weights.set(0, 1.0);
+            return weights;
+        }
+        double total = 0;
+        for (double loss : losses) {
+            total += 1 / loss;
+        }
+        if (!(total > 0) || !Double.isFinite(total)) {
+            return equalWeights(losses.length);
+        }
+        List<Double> weights = new ArrayList<>();
+        for (double loss : losses) {
+            weights.add(1 / loss / total);
+        }
+        return weights;
     }
 
     private static double loss(ModelScore score) {
@@ -246,9 +289,14 @@ public final class ForecastWorkflow {
         return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
 
-    /** Adds the equal-weight ensemble of {@code members}, whose fold forecasts are the members' average. */
-    private static BacktestResult withEnsemble(BacktestResult result, List<String> members) {
-        String name = EnsembleOfModels.nameOf(members);
+    /** Adds the ensemble of {@code members}, whose fold forecasts are the members' weighted average. */
+    private static BacktestResult withEnsemble(BacktestResult result, List<String> members,
+                                               List<Double> proposedWeights) {
+        String name = EnsembleOfModels.nameOf(members, proposedWeights);
+        List<Double> weights = EnsembleOfModels.weightsOf(name);
+        if (result.modelNames().contains(name)) {
+            return result;
+        }
         Map<String, List<FoldForecast>> byFold = new LinkedHashMap<>();
         for (String member : members) {
             for (FoldForecast forecast : result.forecastsOf(member)) {
@@ -260,9 +308,9 @@ public final class ForecastWorkflow {
         for (List<FoldForecast> group : byFold.values()) {
             FoldForecast first = group.get(0);
             double[] average = new double[first.horizon()];
-            for (FoldForecast forecast : group) {
+            for (int m = 0; m < group.size(); m++) {
                 for (int step = 0; step < average.length; step++) {
-                    average[step] += forecast.forecastAt(step) / group.size();
+                    average[step] += weights.get(m) * group.get(m).forecastAt(step);
                 }
             }
             all.add(new FoldForecast(first.seriesKey(), name, first.fold(), first.originDate(), first.actual(),
@@ -276,19 +324,42 @@ public final class ForecastWorkflow {
     private static GlobalForecastModel byName(List<GlobalForecastModel> candidates, String name) {
         return candidates.stream().filter(model -> model.name().equals(name)).findFirst()
                 .orElseGet(() -> new EnsembleOfModels(EnsembleOfModels.memberNames(name).stream()
-                        .map(member -> byName(candidates, member)).toList()));
+                        .map(member -> byName(candidates, member)).toList(), EnsembleOfModels.weightsOf(name)));
     }
 
-    /** Equal-weight average of global models' point forecasts. */
-    record EnsembleOfModels(List<GlobalForecastModel> members) implements GlobalForecastModel {
+    /**
+     * Weighted average of global models' point forecasts. Its name lists the members, each with its weight
+     * after a {@code *} unless all weights are equal: {@code ensemble(a+b)}, {@code ensemble(a*0.6+b*0.4)}.
+     */
+    record EnsembleOfModels(List<GlobalForecastModel> members, List<Double> weights) implements GlobalForecastModel {
 
         private static final String PREFIX = "ensemble(";
+        private static final String WEIGHT = "*";
 
-        static String nameOf(List<String> members) {
-            return members.stream().collect(Collectors.joining("+", PREFIX, ")"));
+        static String nameOf(List<String> members, List<Double> weights) {
+            boolean equal = weights.stream().allMatch(weight -> Math.abs(weight - 1.0 / weights.size()) < 1e-9);
+            List<String> parts = new ArrayList<>();
+            for (int m = 0; m < members.size(); m++) {
+                parts.add(equal ? members.get(m)
+                        : members.get(m) + WEIGHT + String.format(Locale.ROOT, "%.3f", weights.get(m)));
+            }
+            return parts.stream().collect(Collectors.joining("+", PREFIX, ")"));
         }
 
         static List<String> memberNames(String name) {
+            return parts(name).stream().map(part -> part.split("\\" + WEIGHT)[0]).toList();
+        }
+
+        /** The weights as written in the name (three decimals), equal when it gives none. */
+        static List<Double> weightsOf(String name) {
+            List<String> parts = parts(name);
+            if (parts.stream().noneMatch(part -> part.contains(WEIGHT))) {
+                return equalWeights(parts.size());
+            }
+            return parts.stream().map(part -> Double.parseDouble(part.split("\\" + WEIGHT)[1])).toList();
+        }
+
+        private static List<String> parts(String name) {
             if (!name.startsWith(PREFIX)) {
                 throw new IllegalArgumentException("Not an ensemble: " + name);
             }
@@ -297,7 +368,7 @@ public final class ForecastWorkflow {
 
         @Override
         public String name() {
-            return nameOf(members.stream().map(GlobalForecastModel::name).toList());
+            return nameOf(members.stream().map(GlobalForecastModel::name).toList(), weights);
         }
 
         @Override
@@ -307,11 +378,11 @@ public final class ForecastWorkflow {
             for (int i = 0; i < histories.size(); i++) {
                 average.add(new double[horizon]);
             }
-            for (GlobalForecastModel member : members) {
-                List<double[]> forecasts = member.forecast(histories, horizon, futureCovariates);
+            for (int m = 0; m < members.size(); m++) {
+                List<double[]> forecasts = members.get(m).forecast(histories, horizon, futureCovariates);
                 for (int i = 0; i < histories.size(); i++) {
                     for (int step = 0; step < horizon; step++) {
-                        average.get(i)[step] += forecasts.get(i)[step] / members.size();
+                        average.get(i)[step] += weights.get(m) * forecasts.get(i)[step];
                     }
                 }
             }

@@ -5,6 +5,7 @@ import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
 
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +30,32 @@ public final class GlobalTabularModel implements GlobalForecastModel {
     private static final int MAX_ROWS = 250_000;
     private static final int RECENT_DAYS = 28;
     private static final int RECENT_PERIODS = 8;
+    /** Trailing windows, in periods, whose open-period means describe the recent and longer-run level. */
+    private static final Map<Frequency, int[]> WINDOWS = Map.of(Frequency.DAY, new int[]{7, 14, 28, 56, 182, 364},
+            Frequency.WEEK, new int[]{4, 8, 13, 26, 52}, Frequency.MONTH, new int[]{3, 6, 12});
+    /** Longest run position counted for 0/1 covariates: four weeks of days, two months of weeks. */
+    private static final Map<Frequency, Integer> RUN_CAP = Map.of(Frequency.DAY, 28, Frequency.WEEK, 8,
+            Frequency.MONTH, 3);
+    private static final int SAME_PHASE_SHORT = 8;
 
     private final String name;
     private final TabularLearner learner;
+    private final boolean treeInputs;
     private final long seed;
 
-    private GlobalTabularModel(String name, TabularLearner learner, long seed) {
+    private GlobalTabularModel(String name, TabularLearner learner, boolean treeInputs, long seed) {
         this.name = name;
         this.learner = learner;
+        this.treeInputs = treeInputs;
         this.seed = seed;
     }
 
     public static GlobalTabularModel ridge(long seed) {
-        return new GlobalTabularModel("global-linear", TabularLearner.ridge(), seed);
+        return new GlobalTabularModel("global-linear", TabularLearner.ridge(), false, seed);
     }
 
     public static GlobalTabularModel boostedTrees(long seed) {
-        return new GlobalTabularModel("global-xgboost", new BoostedTreesLearner(seed), seed);
+        return new GlobalTabularModel("global-xgboost", new BoostedTreesLearner(seed), true, seed);
     }
 
     @Override
@@ -65,7 +75,7 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         Set<String> gates = OpenIndicators.detect(histories);
         List<Prepared> panel = new ArrayList<>();
         for (int s = 0; s < histories.size(); s++) {
-            panel.add(Prepared.of(histories.get(s), names, futureCovariates.get(s), horizon));
+            panel.add(Prepared.of(histories.get(s), names, futureCovariates.get(s), horizon, gates));
         }
         long candidates = panel.stream().mapToLong(Prepared::length).sum();
         double keep = Math.min(1, (double) MAX_ROWS / Math.max(1, candidates));
@@ -78,7 +88,7 @@ public final class GlobalTabularModel implements GlobalForecastModel {
                     continue;
                 }
                 int origin = Math.max(1, t - random.nextInt(horizon));
-                rows.add(features(one, t, origin, horizon, frequency));
+                rows.add(features(one, t, origin, horizon, frequency, treeInputs));
                 targets.add(one.scaled()[t]);
             }
         }
@@ -87,13 +97,20 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         }
         TabularLearner.Predictor predictor = learner.fit(rows,
                 targets.stream().mapToDouble(Double::doubleValue).toArray());
-        List<double[]> forecasts = new ArrayList<>();
+        List<double[]> horizonRows = new ArrayList<>();
         for (Prepared one : panel) {
+            for (int step = 0; step < horizon; step++) {
+                horizonRows.add(features(one, one.length() + step, one.length(), horizon, frequency, treeInputs));
+            }
+        }
+        double[] predicted = predictor.predictAll(horizonRows);
+        List<double[]> forecasts = new ArrayList<>();
+        for (int s = 0; s < panel.size(); s++) {
+            Prepared one = panel.get(s);
             double[] point = new double[horizon];
             for (int step = 0; step < horizon; step++) {
-                int t = one.length() + step;
-                double value = one.closed(t, gates, names) ? 0
-                        : predictor.predict(features(one, t, one.length(), horizon, frequency)) * one.scale();
+                double value = one.closed(one.length() + step, gates, names) ? 0
+                        : predicted[s * horizon + step] * one.scale();
                 point[step] = Double.isFinite(value) ? value : one.scale();
             }
             forecasts.add(point);
@@ -101,7 +118,11 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         return forecasts;
     }
 
-    private static double[] features(Prepared one, int t, int origin, int horizon, Frequency frequency) {
+    /**
+     * The inputs that predict period {@code t} from what was known at {@code origin}: target values strictly
+     * before the origin, covariates up to {@code origin + horizon} (exclusive), the calendar of {@code t}.
+     */
+    static double[] features(Prepared one, int t, int origin, int horizon, Frequency frequency, boolean treeInputs) {
         double[] z = one.scaled();
         int recent = Math.max(1, Math.min(origin, frequency == Frequency.DAY ? RECENT_DAYS : RECENT_PERIODS));
         double level = 0;
@@ -112,36 +133,70 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         int phase = RecentProfiles.phase(frequency);
         double profile = RecentProfiles.profile(z, t, origin, phase, level);
         double matched = RecentProfiles.matched(z, one.flags(), t, origin, phase, profile);
-        int lastYear = t - SeriesScaling.yearLag(frequency);
+        int yearLag = SeriesScaling.yearLag(frequency);
+        int lastYear = t - yearLag;
         boolean lastYearKnown = lastYear >= 0 && lastYear < origin;
         double[] calendar = CalendarInputs.of(one.dateAt(t), frequency);
+        HistoryWindows windows = one.windows();
+        int[] widths = WINDOWS.get(frequency);
+        double[][] flags = one.flags();
+        int cap = RUN_CAP.get(frequency);
         int covariates = one.covariates().length;
-        double[] row = new double[7 + calendar.length + 4 * covariates];
-        row[0] = 1;
-        row[1] = level;
-        row[2] = profile;
-        row[3] = matched;
-        row[4] = lastYearKnown ? z[lastYear] : profile;
-        row[5] = lastYearKnown ? 1 : 0;
-        row[6] = (double) (t - origin + 1) / horizon;
-        System.arraycopy(calendar, 0, row, 7, calendar.length);
-        int base = 7 + calendar.length;
+        List<Double> row = new ArrayList<>();
+        row.add(1.0);
+        row.add(level);
+        row.add(profile);
+        row.add(matched);
+        row.add(lastYearKnown ? z[lastYear] : profile);
+        row.add(lastYearKnown ? 1.0 : 0.0);
+        row.add((double) (t - origin + 1) / horizon);
+        for (double value : calendar) {
+            row.add(value);
+        }
         for (int c = 0; c < covariates; c++) {
             double[] values = one.covariates()[c];
-            int last = values.length - 1;
-            row[base + 4 * c] = values[t];
-            row[base + 4 * c + 1] = values[Math.max(0, t - 1)];
-            row[base + 4 * c + 2] = values[Math.min(last, t + 1)];
-            row[base + 4 * c + 3] = values[t] * profile;
+            int last = Math.min(values.length, origin + horizon) - 1;
+            row.add(values[t]);
+            row.add(values[Math.max(0, t - 1)]);
+            row.add(values[Math.min(last, t + 1)]);
+            row.add(values[t] * profile);
         }
-        return row;
+        if (!treeInputs) {
+            return row.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        double openMean = windows.mean(origin, widths[widths.length - 1], level);
+        for (int width : widths) {
+            row.add(windows.mean(origin, width, openMean));
+        }
+        row.add(windows.deviation(origin, widths[1]));
+        row.add(windows.samePhaseMean(t, origin, phase, SAME_PHASE_SHORT, profile));
+        row.add(windows.samePhaseMean(t, origin, phase, yearLag / phase, profile));
+        row.add(lastYearKnown ? windows.mean(Math.min(origin, lastYear + phase / 2 + 1), phase, profile) : profile);
+        row.add(Math.log(one.scale()));
+        for (double[] flag : flags) {
+            row.add((double) EventDistances.sinceChange(flag, t, cap));
+            row.add((double) EventDistances.untilChange(flag, t, origin + horizon, cap));
+        }
+        row.addAll(rawCalendar(one.dateAt(t), frequency));
+        return row.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Calendar positions as plain numbers, which trees split on directly (paydays, month ends, seasons). */
+    private static List<Double> rawCalendar(LocalDate date, Frequency frequency) {
+        return switch (frequency) {
+            case DAY -> List.of((double) date.getDayOfMonth(),
+                    (double) (date.lengthOfMonth() - date.getDayOfMonth()), (double) date.getDayOfYear());
+            case WEEK -> List.of((double) date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), (double) date.getDayOfMonth());
+            case MONTH -> List.of((double) date.getMonthValue());
+        };
     }
 
     /** A series divided by its level, with its known covariates over history and horizon. */
-    private record Prepared(TimeSeries history, double scale, double[] scaled, double[][] covariates,
-                            double[][] flags) {
+    record Prepared(TimeSeries history, double scale, double[] scaled, double[][] covariates,
+                            double[][] flags, HistoryWindows windows) {
 
-        static Prepared of(TimeSeries history, List<String> names, Map<String, double[]> future, int horizon) {
+        static Prepared of(TimeSeries history, List<String> names, Map<String, double[]> future, int horizon,
+                           Set<String> gates) {
             double scale = SeriesScaling.scale(history.values(), history.frequency());
             double[] scaled = history.values();
             for (int t = 0; t < scaled.length; t++) {
@@ -159,7 +214,12 @@ public final class GlobalTabularModel implements GlobalForecastModel {
                     covariates[c][t] = t < history.length() ? covariate.valueAt(t) : ahead[t - history.length()];
                 }
             }
-            return new Prepared(history, scale, scaled, covariates, RecentProfiles.flags(covariates));
+            boolean[] open = new boolean[history.length()];
+            for (int t = 0; t < open.length; t++) {
+                open[t] = !closed(covariates, t, gates, names);
+            }
+            return new Prepared(history, scale, scaled, covariates, RecentProfiles.flags(covariates),
+                    new HistoryWindows(scaled, open));
         }
 
         int length() {
@@ -171,6 +231,10 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         }
 
         boolean closed(int t, Set<String> gates, List<String> names) {
+            return closed(covariates, t, gates, names);
+        }
+
+        private static boolean closed(double[][] covariates, int t, Set<String> gates, List<String> names) {
             for (int c = 0; c < names.size(); c++) {
                 if (gates.contains(names.get(c)) && covariates[c][t] == 0) {
                     return true;
