@@ -11,11 +11,11 @@ import com.trendcast.behaviour.propensity.ClassificationMetrics;
 import com.trendcast.behaviour.propensity.PropensityWorkflow;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
-import com.trendcast.common.export.TableExport;
 import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
@@ -51,8 +51,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 import org.slf4j.Logger;
@@ -60,8 +58,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -716,7 +712,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             ApexChart roc = new ApexChart(rocOptions(current, locale));
             Div rocCard = card("behaviour-roc", roc, 1);
             Div matrixCard = confusionMatrix();
-            ExportLinks exports = new ExportLinks();
+            PropensityDownloads exports = new PropensityDownloads();
 
             HorizontalLayout controls = new HorizontalLayout(model, threshold);
             controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -783,9 +779,9 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /** The scored held-out sessions at the model and threshold shown when the link is followed. */
-    private final class ExportLinks extends HorizontalLayout {
+    private final class PropensityDownloads extends HorizontalLayout {
 
-        ExportLinks() {
+        PropensityDownloads() {
             PropensityRun.ExportLabels labels = new PropensityRun.ExportLabels(getTranslation("behaviour.export.sheet"),
                     getTranslation("behaviour.export.row"), getTranslation("behaviour.export.probability"),
                     getTranslation("behaviour.export.predicted"), getTranslation("behaviour.export.actual"),
@@ -795,28 +791,18 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         }
 
         private Anchor link(String id, String textKey, PropensityRun.ExportLabels labels, boolean csv) {
-            String fileName = "propensity-" + run.datasetId() + (csv ? ".csv" : ".xlsx");
-            Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-                byte[] bytes = exportBytes(labels, csv);
-                return new DownloadResponse(new ByteArrayInputStream(bytes), fileName,
-                        csv ? TableExport.CSV_MIME : TableExport.XLSX_MIME, bytes.length);
-            }), getTranslation(textKey));
-            anchor.setId(id);
-            anchor.setDownload(true);
-            return anchor;
+            return ExportLinks.link(id, getTranslation(textKey), "propensity-" + run.datasetId(),
+                    csv ? ExportLinks.Format.CSV : ExportLinks.Format.XLSX, () -> exportTable(labels));
         }
     }
 
     /** The export as it would be downloaded now: the shown model at the chosen threshold. */
     byte[] exportBytes(PropensityRun.ExportLabels labels, boolean csv) {
-        ExportTable table = run.scoredRows(shownModel, thresholdPercent / 100.0, labels);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (csv) {
-            TableExport.writeCsv(table, out);
-        } else {
-            TableExport.writeXlsx(table, out);
-        }
-        return out.toByteArray();
+        return ExportLinks.bytes(exportTable(labels), csv ? ExportLinks.Format.CSV : ExportLinks.Format.XLSX);
+    }
+
+    private ExportTable exportTable(PropensityRun.ExportLabels labels) {
+        return run.scoredRows(shownModel, thresholdPercent / 100.0, labels);
     }
 
     private ChartOptions rocOptions(PropensityRun current, Locale locale) {

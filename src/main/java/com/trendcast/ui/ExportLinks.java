@@ -1,0 +1,62 @@
+package com.trendcast.ui;
+
+import com.trendcast.common.export.ExportTable;
+import com.trendcast.common.export.TableExport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.function.Supplier;
+
+/**
+ * Download links for a table in CSV or XLSX. The table is built when the link is clicked, from what the view
+ * shows then, and written through {@link TableExport}, so every export neutralises formula text the same way.
+ */
+public final class ExportLinks {
+
+    /** The two formats every export offers. */
+    public enum Format {
+        CSV("csv", TableExport.CSV_MIME),
+        XLSX("xlsx", TableExport.XLSX_MIME);
+
+        private final String extension;
+        private final String mime;
+
+        Format(String extension, String mime) {
+            this.extension = extension;
+            this.mime = mime;
+        }
+    }
+
+    private ExportLinks() {
+    }
+
+    /**
+     * A link that downloads {@code table} as {@code baseName.csv} or {@code baseName.xlsx}.
+     *
+     * @param table builds the table at click time
+     */
+    public static Anchor link(String id, String text, String baseName, Format format, Supplier<ExportTable> table) {
+        String fileName = baseName + "." + format.extension;
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = bytes(table.get(), format);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, format.mime, bytes.length);
+        }), text);
+        anchor.setId(id);
+        anchor.setDownload(true);
+        return anchor;
+    }
+
+    /** The file a link of {@code format} downloads for {@code table}. */
+    public static byte[] bytes(ExportTable table, Format format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format == Format.CSV) {
+            TableExport.writeCsv(table, out);
+        } else {
+            TableExport.writeXlsx(table, out);
+        }
+        return out.toByteArray();
+    }
+}
