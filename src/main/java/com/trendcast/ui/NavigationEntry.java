@@ -4,6 +4,7 @@ import com.trendcast.admin.ui.AuditView;
 import com.trendcast.admin.ui.SystemView;
 import com.trendcast.admin.ui.UsersView;
 import com.trendcast.dataset.ui.DataView;
+import com.trendcast.forecast.ui.ForecastExplorerView;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.pipeline.ui.PipelinesView;
 import com.trendcast.sales.ui.SalesView;
@@ -18,6 +19,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
     static final List<NavigationEntry> ENTRIES = List.of(
             new NavigationEntry("nav.overview", OverviewView.class, VaadinIcon.DASHBOARD, false),
             new NavigationEntry("nav.sales", SalesView.class, VaadinIcon.CHART, false),
+            new NavigationEntry("nav.forecasts", ForecastExplorerView.class, VaadinIcon.TRENDING_UP, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),
             new NavigationEntry("nav.admin.users", UsersView.class, VaadinIcon.USERS, true),
