@@ -75,8 +75,13 @@ public final class ExplorerFixtures {
     /** Creates a pipeline, trains a tiny LSTM on it, promotes the run and returns the pipeline's id. */
     public static long promotedPipeline(PipelineService pipelines, TrainingService training, long datasetId,
                                         List<String> categoryPath) {
-        long pipeline = pipelines.create(ADMIN, "explorer test " + UUID.randomUUID(),
-                spec(datasetId, categoryPath)).id();
+        return promotedPipeline(pipelines, training, datasetId, categoryPath, "explorer test " + UUID.randomUUID());
+    }
+
+    /** As {@link #promotedPipeline(PipelineService, TrainingService, long, List)}, under a given name. */
+    public static long promotedPipeline(PipelineService pipelines, TrainingService training, long datasetId,
+                                        List<String> categoryPath, String name) {
+        long pipeline = pipelines.create(ADMIN, name, spec(datasetId, categoryPath)).id();
         long runId = training.launch(ADMIN, new TrainingRequest(pipeline, "lstm", TINY, Backend.AUTO, false));
         long deadline = System.nanoTime() + RUN_TIMEOUT_NANOS;
         TrainingRunDetail run = training.get(ADMIN, runId);
