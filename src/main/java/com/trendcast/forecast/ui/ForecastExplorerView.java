@@ -1,5 +1,6 @@
 package com.trendcast.forecast.ui;
 
+import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
 import com.trendcast.common.export.TableExport;
 import com.trendcast.forecast.ExplorerNode;
@@ -51,6 +52,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,28 +118,42 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         background.run(() -> open(requested, requestedPath), this::show);
     }
 
-    /** What one visit shows: the pipelines to choose from and the chosen node, if there is a production forecast. */
-    private record Loaded(List<PipelineSummary> pipelines, ExplorerNode node) {
+    /**
+     * What one visit shows: the pipelines to choose from (none without a production forecast), the chosen one, and
+     * its node, or why the node could not be shown, so the user can still pick another pipeline.
+     */
+    private record Loaded(List<PipelineSummary> pipelines, Long chosen, ExplorerNode node, UserFacingException failure) {
     }
 
     private Loaded open(Long requestedPipeline, List<String> path) {
         List<PipelineSummary> pipelines = explorer.pipelines(scope);
         if (pipelines.isEmpty()) {
-            return new Loaded(pipelines, null);
+            return new Loaded(pipelines, null, null, null);
         }
         long chosen = pipelines.stream().map(PipelineSummary::id).filter(id -> id.equals(requestedPipeline))
                 .findFirst().orElse(pipelines.get(0).id());
-        return new Loaded(pipelines, explorer.node(scope, chosen, path));
+        try {
+            return new Loaded(pipelines, chosen, explorer.node(scope, chosen, path), null);
+        } catch (UserFacingException e) {
+            return new Loaded(pipelines, chosen, null, e);
+        }
     }
 
     private void show(Loaded loaded) {
         content.removeAll();
         node = loaded.node();
-        if (node == null) {
+        if (loaded.chosen() == null) {
             content.add(emptyState("forecast-empty", "forecast.empty.title", "forecast.empty.text"));
             return;
         }
-        content.add(pipelineChooser(loaded.pipelines()), runLine(), breadcrumb());
+        content.add(pipelineChooser(loaded.pipelines(), loaded.chosen()));
+        if (node == null) {
+            Paragraph message = new Paragraph(loaded.failure().localizedMessage(getLocale()));
+            message.setId("forecast-error");
+            content.add(message);
+            return;
+        }
+        content.add(runLine(), breadcrumb());
         if (node.forecast().isEmpty()) {
             content.add(emptyState("forecast-node-empty", "forecast.node.empty.title", "forecast.node.empty.text"));
             return;
@@ -153,13 +169,13 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
                 exports());
     }
 
-    private Component pipelineChooser(List<PipelineSummary> pipelines) {
+    private Component pipelineChooser(List<PipelineSummary> pipelines, long chosen) {
         ComboBox<PipelineSummary> chooser = new ComboBox<>(getTranslation("forecast.pipeline"));
         chooser.setId("forecast-pipeline");
         chooser.setItems(pipelines);
         chooser.setItemLabelGenerator(PipelineSummary::name);
         chooser.setWidth("28rem");
-        pipelines.stream().filter(p -> p.id() == node.pipeline().id()).findFirst().ifPresent(chooser::setValue);
+        pipelines.stream().filter(p -> p.id() == chosen).findFirst().ifPresent(chooser::setValue);
         chooser.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 go(e.getValue().id(), List.of());
@@ -294,8 +310,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     private Component intervalNote(Locale locale) {
         ExplorerNode.PipelineInfo pipeline = node.pipeline();
         Object coverage = node.metrics().getOrDefault(pipeline.model(), Map.of()).get("coverage");
-        String measured = coverage instanceof Number number ? Formats.signedPercent(locale, number.doubleValue())
-                .replace("+", "") : "—";
+        String measured = coverage instanceof Number number ? percentText(locale, number.doubleValue()) : "—";
         Paragraph note = new Paragraph(node.aggregate()
                 ? getTranslation("forecast.interval.aggregate", percent(pipeline.intervalLevel()), measured)
                 : getTranslation("forecast.interval.series", percent(pipeline.intervalLevel()), measured));
@@ -432,9 +447,15 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             return "—";
         }
         if (FRACTION_METRICS.contains(metric)) {
-            return Formats.signedPercent(locale, number.doubleValue()).replace("+", "");
+            return percentText(locale, number.doubleValue());
         }
         return Formats.number(locale, number.doubleValue());
+    }
+
+    private static String percentText(Locale locale, double fraction) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(fraction);
     }
 
     private static String percent(double fraction) {
