@@ -159,14 +159,21 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             return;
         }
         Locale locale = getLocale();
+        HorizontalLayout choices = new HorizontalLayout();
+        choices.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        choices.getStyle().set("flex-wrap", "wrap");
         if (!node.children().isEmpty()) {
-            content.add(childChooser(), breakdown(locale));
+            choices.add(childChooser());
         }
+        choices.add(baselineChoice());
         chart = new ApexChart(chartOptions(locale));
         chart.setId("forecast-chart");
         chart.setHeight("420px");
-        content.add(baselineChoice(), chart, intervalNote(locale), metricsTable(locale), forecastTable(locale),
-                exports());
+        content.add(choices, chart, intervalNote(locale));
+        if (!node.children().isEmpty()) {
+            content.add(breakdown(locale));
+        }
+        content.add(metricsTable(locale), forecastTable(locale), exports());
     }
 
     private Component pipelineChooser(List<PipelineSummary> pipelines, long chosen) {
