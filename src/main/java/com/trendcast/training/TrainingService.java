@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -200,6 +201,18 @@ public class TrainingService {
         return new ProductionForecast(pipelineId, runId, run.model(), production.promotedAt(),
                 production.promotedBy(), properties.intervalLevel(), store.forecasts(runId,
                 category -> category == null ? scope.admin() : scope.canSeeCategory(category)));
+    }
+
+    /**
+     * The production run of a pipeline the caller can see, with its backtest metrics, whoever launched it: the
+     * production model belongs to the pipeline, so whoever may read its forecasts may read how they were made.
+     * Empty when the pipeline has no production model.
+     *
+     * @throws UserFacingException when the pipeline is not visible
+     */
+    public Optional<TrainingRunDetail> productionRun(AccessScope scope, long pipelineId) {
+        pipelines.get(scope, pipelineId);
+        return store.production(pipelineId).map(production -> get(AccessScope.operator(), production.runId()));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.trendcast.admin.ui.UsersView;
 import com.trendcast.behaviour.ui.BehaviourView;
 import com.trendcast.dataset.ui.DataView;
 import com.trendcast.forecast.ui.AdhocForecastView;
+import com.trendcast.forecast.ui.ForecastExplorerView;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.pipeline.ui.PipelinesView;
 import com.trendcast.sales.ui.SalesView;
@@ -20,6 +21,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
     static final List<NavigationEntry> ENTRIES = List.of(
             new NavigationEntry("nav.overview", OverviewView.class, VaadinIcon.DASHBOARD, false),
             new NavigationEntry("nav.sales", SalesView.class, VaadinIcon.CHART, false),
+            new NavigationEntry("nav.forecasts", ForecastExplorerView.class, VaadinIcon.TRENDING_UP, false),
             new NavigationEntry("nav.behaviour", BehaviourView.class, VaadinIcon.USER_CHECK, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),

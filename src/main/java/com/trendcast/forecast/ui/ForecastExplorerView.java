@@ -1,0 +1,551 @@
+package com.trendcast.forecast.ui;
+
+import com.trendcast.common.UserFacingException;
+import com.trendcast.common.export.ExportTable;
+import com.trendcast.common.export.TableExport;
+import com.trendcast.forecast.ExplorerNode;
+import com.trendcast.forecast.ForecastExplorerService;
+import com.trendcast.pipeline.PipelineSummary;
+import com.trendcast.pipeline.spec.Level;
+import com.trendcast.pipeline.spec.Target;
+import com.trendcast.security.AccessScope;
+import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.Formats;
+import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.UserErrors;
+import com.trendcast.ui.chart.ApexChart;
+import com.trendcast.ui.chart.ChartOptions;
+import com.trendcast.ui.chart.DataPoint;
+import com.trendcast.ui.chart.RangePoint;
+import com.trendcast.ui.chart.Series;
+import com.trendcast.ui.chart.ValueFormat;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The forecast explorer: a pipeline's production forecast along the sales drill-down (total, categories,
+ * products), with history, forecast, interval band and optional baselines in one zoomable chart, the production
+ * run's backtest metrics, the forecast table and its export. The pipeline and the drill path live in the URL query,
+ * so a link reproduces the view and the browser's back button goes back up a level. Data loads off the UI thread.
+ */
+@Route(value = "forecasts", layout = MainLayout.class)
+@PageTitle("Forecasts · Trendcast")
+@PermitAll
+public class ForecastExplorerView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String PIPELINE = "pipeline";
+    static final String PATH = "path";
+    /** Columns of the run's stored metrics shown in the metrics table, in order. */
+    static final List<String> METRICS = List.of("wape", "mae", "rmse", "r2", "mase", "coverage");
+    private static final Set<String> FRACTION_METRICS = Set.of("wape", "coverage");
+    private static final int MAX_PATH = 4;
+    private static final int[] BAND_HISTORY_FORECAST_DASHES = {0, 0, 6};
+    private static final int BASELINE_DASH = 3;
+
+    private final ForecastExplorerService explorer;
+    private final AccessScope scope;
+    private final BackgroundLoad background;
+    private final Div content = new Div();
+    private final ProgressBar loading = new ProgressBar();
+    private final Set<String> shownBaselines = new LinkedHashSet<>();
+    private ApexChart chart;
+    private ExplorerNode node;
+
+    public ForecastExplorerView(ForecastExplorerService explorer, CurrentUser currentUser,
+                                @Qualifier("applicationTaskExecutor") Executor executor) {
+        this.explorer = explorer;
+        this.scope = currentUser.scope();
+        this.background = new BackgroundLoad(executor);
+        setPadding(true);
+        loading.setIndeterminate(true);
+        loading.setId("forecast-loading");
+        loading.setVisible(false);
+        content.setWidthFull();
+        add(new H2(getTranslation("forecast.title")), loading, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Long requested = pipelineId(query.get(PIPELINE));
+        List<String> path = query.getOrDefault(PATH, List.of());
+        List<String> requestedPath = path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
+        background.run(() -> open(requested, requestedPath), this::show);
+    }
+
+    /**
+     * What one visit shows: the pipelines to choose from (none without a production forecast), the chosen one, and
+     * its node, or why the node could not be shown, so the user can still pick another pipeline.
+     */
+    private record Loaded(List<PipelineSummary> pipelines, Long chosen, ExplorerNode node, UserFacingException failure) {
+    }
+
+    private Loaded open(Long requestedPipeline, List<String> path) {
+        List<PipelineSummary> pipelines = explorer.pipelines(scope);
+        if (pipelines.isEmpty()) {
+            return new Loaded(pipelines, null, null, null);
+        }
+        long chosen = pipelines.stream().map(PipelineSummary::id).filter(id -> id.equals(requestedPipeline))
+                .findFirst().orElse(pipelines.get(0).id());
+        try {
+            return new Loaded(pipelines, chosen, explorer.node(scope, chosen, path), null);
+        } catch (UserFacingException e) {
+            return new Loaded(pipelines, chosen, null, e);
+        }
+    }
+
+    private void show(Loaded loaded) {
+        content.removeAll();
+        node = loaded.node();
+        if (loaded.chosen() == null) {
+            content.add(emptyState("forecast-empty", "forecast.empty.title", "forecast.empty.text"));
+            return;
+        }
+        content.add(pipelineChooser(loaded.pipelines(), loaded.chosen()));
+        if (node == null) {
+            Paragraph message = new Paragraph(loaded.failure().localizedMessage(getLocale()));
+            message.setId("forecast-error");
+            content.add(message);
+            return;
+        }
+        content.add(runLine(), breadcrumb());
+        if (node.forecast().isEmpty()) {
+            content.add(emptyState("forecast-node-empty", "forecast.node.empty.title", "forecast.node.empty.text"));
+            return;
+        }
+        Locale locale = getLocale();
+        HorizontalLayout choices = new HorizontalLayout();
+        choices.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        choices.getStyle().set("flex-wrap", "wrap");
+        if (!node.children().isEmpty()) {
+            choices.add(childChooser());
+        }
+        choices.add(baselineChoice());
+        chart = new ApexChart(chartOptions(locale));
+        chart.setId("forecast-chart");
+        chart.setHeight("420px");
+        content.add(choices, chart, intervalNote(locale));
+        if (!node.children().isEmpty()) {
+            content.add(breakdown(locale));
+        }
+        content.add(metricsTable(locale), forecastTable(locale), exports());
+    }
+
+    private Component pipelineChooser(List<PipelineSummary> pipelines, long chosen) {
+        ComboBox<PipelineSummary> chooser = new ComboBox<>(getTranslation("forecast.pipeline"));
+        chooser.setId("forecast-pipeline");
+        chooser.setItems(pipelines);
+        chooser.setItemLabelGenerator(PipelineSummary::name);
+        chooser.setWidth("28rem");
+        pipelines.stream().filter(p -> p.id() == chosen).findFirst().ifPresent(chooser::setValue);
+        chooser.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                go(e.getValue().id(), List.of());
+            }
+        });
+        return chooser;
+    }
+
+    private Component runLine() {
+        ExplorerNode.PipelineInfo pipeline = node.pipeline();
+        Paragraph line = new Paragraph(getTranslation("forecast.run", pipeline.runId(), modelLabel(pipeline.model()),
+                Formats.dateTime(getLocale(), pipeline.promotedAt()), pipeline.promotedBy(),
+                getTranslation("forecast.level." + pipeline.level().name()), pipeline.horizon(),
+                getTranslation("forecast.frequency." + pipeline.frequency().name())));
+        line.setId("forecast-run");
+        line.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Vertical.XSMALL);
+        return line;
+    }
+
+    private Component breadcrumb() {
+        HorizontalLayout crumbs = new HorizontalLayout();
+        crumbs.setId("forecast-breadcrumb");
+        crumbs.setSpacing(false);
+        crumbs.getStyle().set("gap", "var(--lumo-space-xs)");
+        crumbs.setAlignItems(FlexComponent.Alignment.CENTER);
+        List<String> path = node.path();
+        int last = path.size() - 1;
+        while (last >= 0 && path.get(last).isEmpty()) {
+            last--;
+        }
+        crumbs.add(crumb(getTranslation("forecast.breadcrumb.all"), List.of(), last < 0));
+        for (int depth = 0; depth <= last; depth++) {
+            if (path.get(depth).isEmpty()) {
+                continue;
+            }
+            crumbs.add(new Span("›"));
+            crumbs.add(crumb(path.get(depth), path.subList(0, depth + 1), depth == last));
+        }
+        return crumbs;
+    }
+
+    private Component crumb(String label, List<String> path, boolean current) {
+        if (current) {
+            Span here = new Span(label);
+            here.addClassName(LumoUtility.FontWeight.SEMIBOLD);
+            return here;
+        }
+        Button link = new Button(label, e -> go(node.pipeline().id(), path));
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
+    }
+
+    private Component childChooser() {
+        Select<ExplorerNode.Child> children = new Select<>();
+        children.setId("forecast-child");
+        children.setLabel(getTranslation(childLevelKey()));
+        children.setPlaceholder(getTranslation("forecast.child.placeholder"));
+        children.setItems(node.children());
+        children.setItemLabelGenerator(child -> segmentLabel(child.segment()));
+        children.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                go(node.pipeline().id(), e.getValue().path());
+            }
+        });
+        return children;
+    }
+
+    private ApexChart breakdown(Locale locale) {
+        List<ExplorerNode.Child> children = node.children();
+        ApexChart breakdown = new ApexChart(ChartOptions.column(Series.of(getTranslation("forecast.series.forecast"),
+                        children.stream().map(ExplorerNode.Child::forecastTotal).toList()))
+                .categories(children.stream().map(child -> shorten(segmentLabel(child.segment()))).toList())
+                .title(getTranslation("forecast.chart.breakdown", getTranslation(childLevelKey()),
+                        node.pipeline().horizon()))
+                .subtitle(getTranslation("forecast.chart.breakdown.hint"))
+                .yAxisTitle(unitTitle())
+                .valueFormat(ValueFormat.compact()).locale(locale).distributed(true).legend(false));
+        breakdown.setId("forecast-breakdown");
+        breakdown.setHeight("260px");
+        breakdown.addDataPointClickListener(e -> {
+            if (e.getDataPointIndex() >= 0 && e.getDataPointIndex() < children.size()) {
+                go(node.pipeline().id(), children.get(e.getDataPointIndex()).path());
+            }
+        });
+        return breakdown;
+    }
+
+    private Component baselineChoice() {
+        CheckboxGroup<String> baselines = new CheckboxGroup<>(getTranslation("forecast.baselines"));
+        baselines.setId("forecast-baselines");
+        baselines.setItems(node.baselines().keySet());
+        baselines.setItemLabelGenerator(this::modelLabel);
+        baselines.setValue(new LinkedHashSet<>(shownBaselines));
+        baselines.addValueChangeListener(e -> {
+            shownBaselines.clear();
+            node.baselines().keySet().stream().filter(e.getValue()::contains).forEach(shownBaselines::add);
+            chart.setOptions(chartOptions(getLocale()));
+        });
+        return baselines;
+    }
+
+    /** History, forecast and band, plus the baselines the user ticked, on a zoomable datetime axis. */
+    ChartOptions chartOptions(Locale locale) {
+        ExplorerNode.PipelineInfo pipeline = node.pipeline();
+        Series band = Series.ranges(getTranslation("forecast.series.interval", percent(pipeline.intervalLevel())),
+                node.forecast().stream().map(p -> RangePoint.on(p.date(), p.lower(), p.upper())).toList());
+        List<Series> lines = new ArrayList<>();
+        lines.add(Series.points(getTranslation("forecast.series.history"),
+                node.history().stream().map(p -> DataPoint.on(p.date(), p.value())).toList()));
+        lines.add(Series.points(getTranslation("forecast.series.forecast"),
+                node.forecast().stream().map(p -> DataPoint.on(p.date(), p.forecast())).toList()));
+        node.baselines().forEach((name, points) -> {
+            if (shownBaselines.contains(name)) {
+                lines.add(Series.points(modelLabel(name),
+                        points.stream().map(p -> DataPoint.on(p.date(), p.value())).toList()));
+            }
+        });
+        int[] dashes = new int[lines.size() + 1];
+        for (int i = 0; i < dashes.length; i++) {
+            dashes[i] = i < BAND_HISTORY_FORECAST_DASHES.length ? BAND_HISTORY_FORECAST_DASHES[i] : BASELINE_DASH;
+        }
+        return ChartOptions.forecastBand(band, lines.toArray(Series[]::new))
+                .title(getTranslation("forecast.chart.title", nodeLabel()))
+                .xAxisTitle(getTranslation("forecast.axis.period." + pipeline.frequency().name()))
+                .yAxisTitle(unitTitle())
+                .dashArray(dashes)
+                .tooltipDateFormat("yyyy-MM-dd")
+                .valueFormat(ValueFormat.number()).locale(locale)
+                .zoom(true).toolbar(true);
+    }
+
+    private Component intervalNote(Locale locale) {
+        ExplorerNode.PipelineInfo pipeline = node.pipeline();
+        Object coverage = node.metrics().getOrDefault(pipeline.model(), Map.of()).get("coverage");
+        String measured = coverage instanceof Number number ? percentText(locale, number.doubleValue()) : "—";
+        Paragraph note = new Paragraph(node.aggregate()
+                ? getTranslation("forecast.interval.aggregate", percent(pipeline.intervalLevel()), measured)
+                : getTranslation("forecast.interval.series", percent(pipeline.intervalLevel()), measured));
+        note.setId("forecast-interval-note");
+        note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        return note;
+    }
+
+    /** One row of the metrics table: a model and its stored backtest metrics. */
+    record MetricRow(String model, boolean production, Map<String, Object> values) {
+    }
+
+    private Component metricsTable(Locale locale) {
+        List<MetricRow> rows = new ArrayList<>();
+        String production = node.pipeline().model();
+        node.metrics().forEach((model, values) -> rows.add(new MetricRow(model, model.equals(production), values)));
+        rows.sort((a, b) -> Boolean.compare(b.production(), a.production()));
+        Grid<MetricRow> grid = new Grid<>();
+        grid.setId("forecast-metrics");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(row -> row.production() ? getTranslation("forecast.metrics.production", modelLabel(row.model()))
+                : modelLabel(row.model())).setHeader(getTranslation("forecast.metrics.model")).setAutoWidth(true);
+        for (String metric : METRICS) {
+            grid.addColumn(row -> metricText(locale, metric, row.values().get(metric)))
+                    .setHeader(getTranslation("forecast.metric." + metric)).setAutoWidth(true);
+        }
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        Div section = new Div(new H3(getTranslation("forecast.metrics.title")),
+                new Paragraph(getTranslation("forecast.metrics.hint")), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private Component forecastTable(Locale locale) {
+        Grid<ExplorerNode.ForecastPoint> grid = new Grid<>();
+        grid.setId("forecast-table");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(p -> p.date().toString()).setHeader(getTranslation("forecast.table.date"));
+        grid.addColumn(p -> Formats.number(locale, p.forecast())).setHeader(getTranslation("forecast.table.forecast"));
+        grid.addColumn(p -> Formats.number(locale, p.lower())).setHeader(getTranslation("forecast.table.lower"));
+        grid.addColumn(p -> Formats.number(locale, p.upper())).setHeader(getTranslation("forecast.table.upper"));
+        grid.setItems(node.forecast());
+        grid.setAllRowsVisible(true);
+        Div section = new Div(new H3(getTranslation("forecast.table.title", nodeLabel())), grid);
+        section.setWidthFull();
+        return section;
+    }
+
+    private Component exports() {
+        ExportTable table = exportTable();
+        String baseName = "forecast-" + node.pipeline().id();
+        Anchor csv = download("forecast-export-csv", "forecast.export.csv", baseName + ".csv", TableExport.CSV_MIME,
+                out -> TableExport.writeCsv(table, out));
+        Anchor xlsx = download("forecast-export-xlsx", "forecast.export.xlsx", baseName + ".xlsx",
+                TableExport.XLSX_MIME, out -> TableExport.writeXlsx(table, out));
+        HorizontalLayout bar = new HorizontalLayout(csv, xlsx);
+        bar.addClassName(LumoUtility.Margin.Vertical.MEDIUM);
+        return bar;
+    }
+
+    /** The forecast table with the pipeline and the node's path in front, one row per period. */
+    ExportTable exportTable() {
+        List<String> header = new ArrayList<>();
+        header.add(getTranslation("forecast.export.pipeline"));
+        List<String> path = node.path();
+        for (int depth = 0; depth < path.size(); depth++) {
+            header.add(getTranslation(segmentHeaderKey(depth)));
+        }
+        header.addAll(List.of(getTranslation("forecast.table.date"), getTranslation("forecast.table.forecast"),
+                getTranslation("forecast.table.lower"), getTranslation("forecast.table.upper")));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ExplorerNode.ForecastPoint point : node.forecast()) {
+            List<Object> row = new ArrayList<>();
+            row.add(node.pipeline().name());
+            row.addAll(path);
+            row.addAll(List.of(point.date(), point.forecast(), point.lower(), point.upper()));
+            rows.add(row);
+        }
+        return new ExportTable("Forecast", header, rows);
+    }
+
+    private Anchor download(String id, String labelKey, String fileName, String mime,
+                            Consumer<ByteArrayOutputStream> writer) {
+        // Written now, in the request that has the user's scope; the download runs outside it.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writer.accept(bytes);
+        byte[] content = bytes.toByteArray();
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(content), fileName, mime, content.length)), getTranslation(labelKey));
+        anchor.setId(id);
+        anchor.setDownload(true);
+        return anchor;
+    }
+
+    private Div emptyState(String id, String titleKey, String textKey) {
+        Div empty = new Div(new H3(getTranslation(titleKey)), new Paragraph(getTranslation(textKey)));
+        empty.setId(id);
+        empty.addClassNames(LumoUtility.Padding.LARGE, LumoUtility.Background.CONTRAST_5,
+                LumoUtility.BorderRadius.MEDIUM);
+        return empty;
+    }
+
+    private String unitTitle() {
+        return getTranslation(node.pipeline().target() == Target.REVENUE ? "forecast.axis.revenue"
+                : "forecast.axis.units");
+    }
+
+    private String nodeLabel() {
+        return node.path().stream().filter(segment -> !segment.isEmpty()).reduce((a, b) -> b)
+                .orElse(getTranslation("forecast.breadcrumb.all"));
+    }
+
+    /** The name of the level the node's children are on. */
+    private String childLevelKey() {
+        return segmentHeaderKey(node.path().size());
+    }
+
+    private String segmentHeaderKey(int depth) {
+        boolean productLevel = node.pipeline().level() == Level.PRODUCT && depth == node.pipeline().depth() - 1;
+        return productLevel ? "forecast.level.PRODUCT" : "forecast.level.CATEGORY" + (depth + 1);
+    }
+
+    private String segmentLabel(String segment) {
+        return segment.isEmpty() ? getTranslation("forecast.segment.none") : segment;
+    }
+
+    private String modelLabel(String model) {
+        return getTranslation("forecast.model." + model);
+    }
+
+    private String metricText(Locale locale, String metric, Object value) {
+        if (!(value instanceof Number number)) {
+            return "—";
+        }
+        if (FRACTION_METRICS.contains(metric)) {
+            return percentText(locale, number.doubleValue());
+        }
+        return Formats.number(locale, number.doubleValue());
+    }
+
+    private static String percentText(Locale locale, double fraction) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(fraction);
+    }
+
+    private static String percent(double fraction) {
+        return Long.toString(Math.round(fraction * 100));
+    }
+
+    private static String shorten(String label) {
+        return label.length() > 24 ? label.substring(0, 23) + "…" : label;
+    }
+
+    private static Long pipelineId(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(values.get(0));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Navigates to the URL of a node; the history entry is what lets "back" go up a level. */
+    private static void go(long pipelineId, List<String> path) {
+        UI.getCurrent().navigate(ForecastExplorerView.class, query(pipelineId, path));
+    }
+
+    static QueryParameters query(long pipelineId, List<String> path) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put(PIPELINE, List.of(Long.toString(pipelineId)));
+        if (!path.isEmpty()) {
+            parameters.put(PATH, path);
+        }
+        return new QueryParameters(parameters);
+    }
+
+    /**
+     * Runs one query at a time off the UI thread and hands its result to the UI; a newer request supersedes an
+     * older one, whose result is dropped. The progress bar appears only when a query takes longer than
+     * {@link #INDICATOR_DELAY}, so quick drill-downs do not flicker.
+     */
+    private final class BackgroundLoad {
+
+        private static final Duration INDICATOR_DELAY = Duration.ofMillis(300);
+
+        private final Executor executor;
+        private long latest;
+
+        BackgroundLoad(Executor executor) {
+            this.executor = executor;
+        }
+
+        <T> void run(Supplier<T> query, Consumer<T> onResult) {
+            long ticket = ++latest;
+            UI ui = UI.getCurrent();
+            CompletableFuture<T> work = CompletableFuture.supplyAsync(query, executor);
+            CompletableFuture.delayedExecutor(INDICATOR_DELAY.toMillis(), TimeUnit.MILLISECONDS, executor)
+                    .execute(() -> inUi(ui, () -> {
+                        if (ticket == latest && !work.isDone()) {
+                            loading.setVisible(true);
+                        }
+                    }));
+            work.whenComplete((result, failure) -> inUi(ui, () -> {
+                if (ticket != latest) {
+                    return;
+                }
+                loading.setVisible(false);
+                if (failure == null) {
+                    onResult.accept(result);
+                } else {
+                    content.removeAll();
+                    Paragraph message = new Paragraph(UserErrors.messageFor(failure, getLocale()));
+                    message.setId("forecast-error");
+                    content.add(message);
+                }
+            }));
+        }
+
+        private void inUi(UI ui, Runnable action) {
+            try {
+                ui.access(action::run);
+            } catch (UIDetachedException e) {
+                // the user left the view before the query ended; nobody is waiting for its result
+            }
+        }
+    }
+}
