@@ -7,6 +7,7 @@ import com.trendcast.dataset.ui.DataView;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.pipeline.ui.PipelinesView;
 import com.trendcast.sales.ui.SalesView;
+import com.trendcast.training.ui.TrainingView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
@@ -20,6 +21,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
             new NavigationEntry("nav.sales", SalesView.class, VaadinIcon.CHART, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),
+            new NavigationEntry("nav.training", TrainingView.class, VaadinIcon.AUTOMATION, false),
             new NavigationEntry("nav.admin.users", UsersView.class, VaadinIcon.USERS, true),
             new NavigationEntry("nav.admin.system", SystemView.class, VaadinIcon.SERVER, true),
             new NavigationEntry("nav.admin.audit", AuditView.class, VaadinIcon.LIST, true));
