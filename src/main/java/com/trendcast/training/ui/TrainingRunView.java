@@ -55,7 +55,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -136,12 +135,18 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().getLong(ID);
-        runId = id.orElse(null);
-        if (runId == null) {
-            showNotFound(new UserFacingException("training.notFound", event.getRouteParameters().get(ID).orElse("")));
+        String id = event.getRouteParameters().get(ID).orElse("");
+        try {
+            runId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            showNotFound(new UserFacingException("training.notFound", id));
             return;
         }
+        reload();
+    }
+
+    /** Shows the run as stored now; a run deleted meanwhile (or never visible) reads as not found. */
+    private void reload() {
         try {
             show(training.get(scope, runId));
         } catch (UserFacingException e) {
@@ -165,7 +170,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
             }
         });
         // an update between the first read and the subscription would otherwise be missed
-        show(training.get(scope, runId));
+        reload();
     }
 
     @Override
@@ -183,7 +188,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         if (update.status().finished()) {
-            show(training.get(scope, runId));
+            reload();
             return;
         }
         if (update.finishedEpoch() != null
@@ -311,7 +316,7 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
         try {
             action.run();
             Notification.show(getTranslation(doneKey, runId), 3000, Notification.Position.BOTTOM_START);
-            show(training.get(scope, runId));
+            reload();
         } catch (UserFacingException e) {
             Notification.show(e.localizedMessage(getLocale()), 5000, Notification.Position.MIDDLE);
         }
