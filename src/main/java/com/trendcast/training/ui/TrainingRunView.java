@@ -203,15 +203,15 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
 
     private void show(TrainingRunDetail detail) {
         TrainingRunSummary run = detail.summary();
-        title.setText(getTranslation("training.run.title", run.id(), run.pipelineName(), run.model()));
+        title.setText(getTranslation("training.run.title", String.valueOf(run.id()), run.pipelineName(), run.model()));
         HyperParameters hp = detail.hyperParameters();
         summary.setText(getTranslation("training.run.summary", getTranslation("training.pipelineVersion",
                         run.pipelineName(), run.pipelineVersion()), run.launchedBy(),
                 Formats.dateTime(getLocale(), run.createdAt()),
                 getTranslation("training.backend." + detail.requestedBackend()),
-                getTranslation("training.run.hyperParameters", hp.layers(), hp.units(), hp.dropout(),
-                        hp.learningRate(), hp.batchSize(), hp.maxEpochs(), hp.historyWindow(), hp.patience(),
-                        String.valueOf(hp.seed()))));
+                getTranslation("training.run.hyperParameters", hp.layers(), hp.units(), String.valueOf(hp.dropout()),
+                        String.valueOf(hp.learningRate()), hp.batchSize(), hp.maxEpochs(), hp.historyWindow(),
+                        hp.patience(), String.valueOf(hp.seed()))));
         losses.clear();
         losses.addAll(detail.losses());
         lossChart.setOptions(TrainingTexts.lossChart(this, getLocale(), Map.of("", losses)));
@@ -281,7 +281,8 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
         cancel.setText(getTranslation("training.action.cancel"));
         cancel.setId("training-run-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(event -> confirm(getTranslation("training.confirm.cancel.title", runId),
+        cancel.addClickListener(event -> confirm(
+                getTranslation("training.confirm.cancel.title", String.valueOf(runId)),
                 getTranslation("training.confirm.cancel.text"), getTranslation("training.action.cancel"),
                 () -> act(() -> training.cancel(scope, runId), "training.done.cancel")));
         resume.setText(getTranslation("training.action.resume"));
@@ -297,7 +298,8 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
         delete.setText(getTranslation("training.action.delete"));
         delete.setId("training-run-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        delete.addClickListener(event -> confirm(getTranslation("training.confirm.delete.title", runId),
+        delete.addClickListener(event -> confirm(
+                getTranslation("training.confirm.delete.title", String.valueOf(runId)),
                 getTranslation("training.confirm.delete.text"), getTranslation("training.action.delete"),
                 this::deleteRun));
         return new HorizontalLayout(cancel, resume, restart, promote, delete);
@@ -315,7 +317,8 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
     private void act(Runnable action, String doneKey) {
         try {
             action.run();
-            Notification.show(getTranslation(doneKey, runId), 3000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation(doneKey, String.valueOf(runId)), 3000,
+                    Notification.Position.BOTTOM_START);
             reload();
         } catch (UserFacingException e) {
             Notification.show(e.localizedMessage(getLocale()), 5000, Notification.Position.MIDDLE);
@@ -325,7 +328,8 @@ public class TrainingRunView extends VerticalLayout implements BeforeEnterObserv
     private void deleteRun() {
         try {
             training.delete(scope, runId);
-            Notification.show(getTranslation("training.done.delete", runId), 3000, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("training.done.delete", String.valueOf(runId)), 3000,
+                    Notification.Position.BOTTOM_START);
             getUI().ifPresent(ui -> ui.navigate(TrainingView.class));
         } catch (UserFacingException e) {
             Notification.show(e.localizedMessage(getLocale()), 5000, Notification.Position.MIDDLE);

@@ -297,7 +297,7 @@ public class TrainingView extends VerticalLayout {
     }
 
     private String runLabel(TrainingRunSummary run) {
-        return getTranslation("training.compare.run", run.id(), run.pipelineName());
+        return getTranslation("training.compare.run", String.valueOf(run.id()), run.pipelineName());
     }
 
     private void integer(IntegerField field, String name, int value, int min, int max) {
