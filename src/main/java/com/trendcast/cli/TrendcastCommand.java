@@ -1,6 +1,7 @@
 package com.trendcast.cli;
 
 import com.trendcast.behaviour.cli.PropensityCommand;
+import com.trendcast.compute.cli.GpuSmokeCommand;
 import com.trendcast.dataset.cli.DatasetsCommand;
 import com.trendcast.dataset.cli.ImportCommand;
 import com.trendcast.forecast.cli.BacktestCommand;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Spec;
         versionProvider = TrendcastVersion.class,
         description = {"Trendcast command line. Without a command the web application starts.",
                 "Commands use the same database and services as the web application."},
-        subcommands = {UserCommand.class, TokenCommand.class, ImportCommand.class, DatasetsCommand.class, ForecastCommand.class,
-                BacktestCommand.class, PropensityCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {UserCommand.class, TokenCommand.class, ImportCommand.class, DatasetsCommand.class,
+                ForecastCommand.class, BacktestCommand.class, PropensityCommand.class, GpuSmokeCommand.class,
+                picocli.CommandLine.HelpCommand.class})
 public class TrendcastCommand implements Runnable {
 
     @Spec

@@ -1,9 +1,12 @@
 package com.trendcast.training;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,7 @@ class TrainingQueue {
 
     static final String TASK_NAME = "training-run";
     private static final int RETRY_SECONDS = 3;
+    private static final Logger log = LoggerFactory.getLogger(TrainingQueue.class);
 
     @Bean
     CustomTask<Long> trainingRunTask(TrainingRunner runner) {
@@ -53,10 +57,19 @@ class TrainingQueue {
             TrainingQueue.enqueue(client(), task, instanceId, runId);
         }
 
+        /**
+         * Removes a run's task when it is still waiting. A task the scheduler picked in the meantime cannot be
+         * removed any more; that is harmless because the run's status is no longer queued, so the runner does not
+         * start it and the task completes at once.
+         */
         void dequeue(String instanceId) {
             SchedulerClient client = client();
-            if (client.getScheduledExecution(task.instance(instanceId)).isPresent()) {
-                client.cancel(task.instance(instanceId));
+            try {
+                if (client.getScheduledExecution(task.instance(instanceId)).isPresent()) {
+                    client.cancel(task.instance(instanceId));
+                }
+            } catch (TaskInstanceException e) {
+                log.debug("Task {} was picked before it could be removed: {}", instanceId, e.getMessage());
             }
         }
 

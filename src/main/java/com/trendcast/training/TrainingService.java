@@ -4,6 +4,7 @@ import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.compute.ComputeBackendService;
 import com.trendcast.forecast.ModelCatalog;
+import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.forecast.engine.lstm.TrainedLstm;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.pipeline.PipelineSummary;
@@ -22,8 +23,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +40,9 @@ public class TrainingService {
 
     /** Models a run can train and keep as a file (the others forecast in one call and are compared as baselines). */
     public static final List<String> TRAINABLE_MODELS = List.of(ModelCatalog.LSTM);
+
+    /** History shown before a run's forecast: two years of weeks, enough context for a preview. */
+    static final int HISTORY_PERIODS = 104;
 
     private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
 
@@ -199,8 +206,25 @@ public class TrainingService {
         long runId = production.runId();
         TrainingStore.Run run = store.find(runId).orElseThrow();
         return new ProductionForecast(pipelineId, runId, run.model(), production.promotedAt(),
-                production.promotedBy(), properties.intervalLevel(), store.forecasts(runId,
-                category -> category == null ? scope.admin() : scope.canSeeCategory(category)));
+                production.promotedBy(), properties.intervalLevel(), store.forecasts(runId, visibleCategory(scope)));
+    }
+
+    /**
+     * The forecasts of one run (production or not) with the last {@value #HISTORY_PERIODS} periods of history of
+     * each forecast series, limited to the caller's categories, e.g. for a preview on the run's page.
+     */
+    public RunForecast forecastOf(AccessScope scope, long runId) {
+        TrainingStore.Run run = visible(scope, runId);
+        List<ForecastRow> rows = store.forecasts(runId, visibleCategory(scope));
+        if (rows.isEmpty()) {
+            return new RunForecast(runId, properties.intervalLevel(), List.of(), rows);
+        }
+        Set<List<String>> forecastKeys = rows.stream().map(ForecastRow::seriesKey).collect(Collectors.toSet());
+        List<TimeSeries> history = historyOf(scope, run).stream()
+                .filter(series -> forecastKeys.contains(series.key()))
+                .map(series -> series.slice(Math.max(0, series.length() - HISTORY_PERIODS), series.length()))
+                .toList();
+        return new RunForecast(runId, properties.intervalLevel(), history, rows);
     }
 
     /**
@@ -233,6 +257,24 @@ public class TrainingService {
     public RunSubscription subscribe(AccessScope scope, long runId, Consumer<RunUpdate> subscriber) {
         visible(scope, runId);
         return hub.subscribe(runId, subscriber);
+    }
+
+    /** The series of the pipeline version the run trained on, or none when that version is gone. */
+    private List<TimeSeries> historyOf(AccessScope scope, TrainingStore.Run run) {
+        try {
+            return pipelines.versions(scope, run.pipelineId()).stream()
+                    .filter(version -> version.version() == run.pipelineVersion())
+                    .findFirst()
+                    .map(version -> pipelines.loadSeries(scope, version.spec()))
+                    .orElse(List.of());
+        } catch (UserFacingException e) {
+            log.info("No history for the forecast of run {}: {}", run.id(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Predicate<String> visibleCategory(AccessScope scope) {
+        return category -> category == null ? scope.admin() : scope.canSeeCategory(category);
     }
 
     /** Epochs left at the pace of the epochs so far; unknown outside the final training or before an epoch. */

@@ -10,6 +10,7 @@ import com.trendcast.forecast.ui.ForecastExplorerView;
 import com.trendcast.overview.ui.OverviewView;
 import com.trendcast.pipeline.ui.PipelinesView;
 import com.trendcast.sales.ui.SalesView;
+import com.trendcast.training.ui.TrainingView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
@@ -25,6 +26,7 @@ record NavigationEntry(String labelKey, Class<? extends Component> view, VaadinI
             new NavigationEntry("nav.behaviour", BehaviourView.class, VaadinIcon.USER_CHECK, false),
             new NavigationEntry("nav.data", DataView.class, VaadinIcon.DATABASE, false),
             new NavigationEntry("nav.pipelines", PipelinesView.class, VaadinIcon.SITEMAP, false),
+            new NavigationEntry("nav.training", TrainingView.class, VaadinIcon.AUTOMATION, false),
             new NavigationEntry("nav.adhoc", AdhocForecastView.class, VaadinIcon.MAGIC, false),
             new NavigationEntry("nav.admin.users", UsersView.class, VaadinIcon.USERS, true),
             new NavigationEntry("nav.admin.system", SystemView.class, VaadinIcon.SERVER, true),

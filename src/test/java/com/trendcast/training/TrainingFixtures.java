@@ -26,19 +26,19 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.fail;
 
 /** A small daily sales panel (Kitchen and Garden, 98 days with a weekly pattern) and pipelines on it. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
 
-    static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
-    static final int DAYS = 98;
-    static final int HORIZON = 7;
-    static final AccessScope ADMIN = new AccessScope("training-admin", true, Set.of());
+    public static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+    public static final int DAYS = 98;
+    public static final int HORIZON = 7;
+    public static final AccessScope ADMIN = new AccessScope("training-admin", true, Set.of());
     /** Two tiny epochs: a run takes seconds. */
-    static final HyperParameters TINY = new HyperParameters(1, 4, 0, 1e-2, 64, 2, 14, 2, 7);
+    public static final HyperParameters TINY = new HyperParameters(1, 4, 0, 1e-2, 64, 2, 14, 2, 7);
 
     private TrainingFixtures() {
     }
 
-    static long salesDataset(JdbcTemplate jdbc) {
+    public static long salesDataset(JdbcTemplate jdbc) {
         SalesFixtures fixtures = SalesFixtures.newDataset(jdbc, "training " + UUID.randomUUID());
         long pan = fixtures.product("PAN", "Pan", "Kitchen", "Cookware");
         long hose = fixtures.product("HOSE", "Hose", "Garden", "Watering");
@@ -50,18 +50,18 @@ final class TrainingFixtures {
         return fixtures.datasetId();
     }
 
-    static PipelineSpec spec(long datasetId, List<String> categoryPath) {
+    public static PipelineSpec spec(long datasetId, List<String> categoryPath) {
         return new PipelineSpec(PipelineSpec.CURRENT_SCHEMA_VERSION, datasetId, Target.UNITS, Level.CATEGORY1,
                 new SeriesFilter(categoryPath, null, null), Frequency.DAY, Aggregation.SUM, HORIZON, DAYS,
                 new FeatureSelection(List.of(1), List.of(), List.of(), Set.of(), Set.of(), List.of()),
                 new Treatment(GapFilling.Method.ZERO, OutlierClipping.none(), Scaling.NONE));
     }
 
-    static long pipeline(PipelineService pipelines, long datasetId, List<String> categoryPath) {
+    public static long pipeline(PipelineService pipelines, long datasetId, List<String> categoryPath) {
         return pipelines.create(ADMIN, "training test " + UUID.randomUUID(), spec(datasetId, categoryPath)).id();
     }
 
-    static TrainingRunDetail awaitRun(TrainingService training, AccessScope scope, long runId,
+    public static TrainingRunDetail awaitRun(TrainingService training, AccessScope scope, long runId,
                                       Predicate<TrainingRunDetail> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         TrainingRunDetail detail = training.get(scope, runId);
@@ -81,7 +81,7 @@ final class TrainingFixtures {
         return detail;
     }
 
-    static TrainingRunDetail awaitFinished(TrainingService training, AccessScope scope, long runId) {
+    public static TrainingRunDetail awaitFinished(TrainingService training, AccessScope scope, long runId) {
         return awaitRun(training, scope, runId, detail -> detail.summary().status().finished(), Duration.ofSeconds(120));
     }
 }

@@ -116,6 +116,15 @@ class TrainingServiceTest {
                 .isGreaterThanOrEqualTo(row.forecast()));
         assertThat(training.list(ADMIN, new RunFilter(null, pipeline, null)))
                 .singleElement().satisfies(summary -> assertThat(summary.production()).isTrue());
+
+        RunForecast own = training.forecastOf(ADMIN, runId);
+        assertThat(own.rows()).isEqualTo(production.rows());
+        assertThat(own.history()).extracting(series -> series.key()).containsExactly(List.of("Garden"),
+                List.of("Kitchen"));
+        assertThat(own.history()).allSatisfy(series -> {
+            assertThat(series.length()).isEqualTo(TrainingFixtures.DAYS);
+            assertThat(series.endDate()).isEqualTo(TrainingFixtures.FIRST_DAY.plusDays(TrainingFixtures.DAYS - 1));
+        });
         assertThat(audit.byUserAndAction(ADMIN.username(), "training.promote"))
                 .anySatisfy(entry -> assertThat(entry.detail()).contains("Run " + runId + " "));
     }
