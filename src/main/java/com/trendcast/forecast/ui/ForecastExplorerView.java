@@ -2,7 +2,6 @@ package com.trendcast.forecast.ui;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
-import com.trendcast.common.export.TableExport;
 import com.trendcast.forecast.ExplorerNode;
 import com.trendcast.forecast.ForecastExplorerService;
 import com.trendcast.pipeline.PipelineSummary;
@@ -11,8 +10,9 @@ import com.trendcast.pipeline.spec.Target;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Formats;
+import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
-import com.trendcast.ui.UserErrors;
+import com.trendcast.ui.ViewLoader;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.ChartOptions;
 import com.trendcast.ui.chart.DataPoint;
@@ -21,7 +21,6 @@ import com.trendcast.ui.chart.Series;
 import com.trendcast.ui.chart.ValueFormat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -44,16 +43,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.beans.factory.annotation.Qualifier;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,11 +54,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The forecast explorer: a pipeline's production forecast along the sales drill-down (total, categories,
@@ -89,22 +77,18 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
 
     private final ForecastExplorerService explorer;
     private final AccessScope scope;
-    private final BackgroundLoad background;
+    private final ViewLoader loader;
     private final Div content = new Div();
-    private final ProgressBar loading = new ProgressBar();
+    private final ProgressBar loading = ViewLoader.indicator("forecast-loading");
     private final Set<String> shownBaselines = new LinkedHashSet<>();
     private ApexChart chart;
     private ExplorerNode node;
 
-    public ForecastExplorerView(ForecastExplorerService explorer, CurrentUser currentUser,
-                                @Qualifier("applicationTaskExecutor") Executor executor) {
+    public ForecastExplorerView(ForecastExplorerService explorer, CurrentUser currentUser, ViewLoader loader) {
         this.explorer = explorer;
         this.scope = currentUser.scope();
-        this.background = new BackgroundLoad(executor);
+        this.loader = loader;
         setPadding(true);
-        loading.setIndeterminate(true);
-        loading.setId("forecast-loading");
-        loading.setVisible(false);
         content.setWidthFull();
         add(new H2(getTranslation("forecast.title")), loading, content);
     }
@@ -115,7 +99,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         Long requested = pipelineId(query.get(PIPELINE));
         List<String> path = query.getOrDefault(PATH, List.of());
         List<String> requestedPath = path.size() > MAX_PATH ? path.subList(0, MAX_PATH) : path;
-        background.run(() -> open(requested, requestedPath), this::show);
+        loader.load(this, loading, () -> open(requested, requestedPath), this::show);
     }
 
     /**
@@ -370,10 +354,10 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     private Component exports() {
         ExportTable table = exportTable();
         String baseName = "forecast-" + node.pipeline().id();
-        Anchor csv = download("forecast-export-csv", "forecast.export.csv", baseName + ".csv", TableExport.CSV_MIME,
-                out -> TableExport.writeCsv(table, out));
-        Anchor xlsx = download("forecast-export-xlsx", "forecast.export.xlsx", baseName + ".xlsx",
-                TableExport.XLSX_MIME, out -> TableExport.writeXlsx(table, out));
+        Anchor csv = ExportLinks.link("forecast-export-csv", getTranslation("forecast.export.csv"), baseName,
+                ExportLinks.Format.CSV, () -> table);
+        Anchor xlsx = ExportLinks.link("forecast-export-xlsx", getTranslation("forecast.export.xlsx"), baseName,
+                ExportLinks.Format.XLSX, () -> table);
         HorizontalLayout bar = new HorizontalLayout(csv, xlsx);
         bar.addClassName(LumoUtility.Margin.Vertical.MEDIUM);
         return bar;
@@ -398,19 +382,6 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             rows.add(row);
         }
         return new ExportTable("Forecast", header, rows);
-    }
-
-    private Anchor download(String id, String labelKey, String fileName, String mime,
-                            Consumer<ByteArrayOutputStream> writer) {
-        // Written now, in the request that has the user's scope; the download runs outside it.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        writer.accept(bytes);
-        byte[] content = bytes.toByteArray();
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(content), fileName, mime, content.length)), getTranslation(labelKey));
-        anchor.setId(id);
-        anchor.setDownload(true);
-        return anchor;
     }
 
     private Div emptyState(String id, String titleKey, String textKey) {
@@ -496,56 +467,5 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             parameters.put(PATH, path);
         }
         return new QueryParameters(parameters);
-    }
-
-    /**
-     * Runs one query at a time off the UI thread and hands its result to the UI; a newer request supersedes an
-     * older one, whose result is dropped. The progress bar appears only when a query takes longer than
-     * {@link #INDICATOR_DELAY}, so quick drill-downs do not flicker.
-     */
-    private final class BackgroundLoad {
-
-        private static final Duration INDICATOR_DELAY = Duration.ofMillis(300);
-
-        private final Executor executor;
-        private long latest;
-
-        BackgroundLoad(Executor executor) {
-            this.executor = executor;
-        }
-
-        <T> void run(Supplier<T> query, Consumer<T> onResult) {
-            long ticket = ++latest;
-            UI ui = UI.getCurrent();
-            CompletableFuture<T> work = CompletableFuture.supplyAsync(query, executor);
-            CompletableFuture.delayedExecutor(INDICATOR_DELAY.toMillis(), TimeUnit.MILLISECONDS, executor)
-                    .execute(() -> inUi(ui, () -> {
-                        if (ticket == latest && !work.isDone()) {
-                            loading.setVisible(true);
-                        }
-                    }));
-            work.whenComplete((result, failure) -> inUi(ui, () -> {
-                if (ticket != latest) {
-                    return;
-                }
-                loading.setVisible(false);
-                if (failure == null) {
-                    onResult.accept(result);
-                } else {
-                    content.removeAll();
-                    Paragraph message = new Paragraph(UserErrors.messageFor(failure, getLocale()));
-                    message.setId("forecast-error");
-                    content.add(message);
-                }
-            }));
-        }
-
-        private void inUi(UI ui, Runnable action) {
-            try {
-                ui.access(action::run);
-            } catch (UIDetachedException e) {
-                // the user left the view before the query ended; nobody is waiting for its result
-            }
-        }
     }
 }
