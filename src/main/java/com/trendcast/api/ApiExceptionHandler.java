@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,6 +75,17 @@ class ApiExceptionHandler {
             parameter = ((MethodArgumentTypeMismatchException) e).getName();
         }
         return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.parameter.invalid", parameter), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.body.invalid"), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedBody(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return userFacing(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.body.unsupportedType",
+                String.valueOf(e.getContentType())), request);
     }
 
     @ExceptionHandler(MultipartException.class)
