@@ -93,7 +93,7 @@ class AdhocForecastApiTest {
 
         assertThat(result.getResponse().getContentType()).startsWith("text/csv");
         assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
-                .contains("sales-forecast.csv").doesNotContain("..");
+                .isEqualTo("attachment; filename=\"sales-forecast.csv\"");
         List<String> lines = result.getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("\uFEFFstore,date,forecast,lower,upper");
         assertThat(lines).hasSize(1 + 2 * 3);

@@ -50,6 +50,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -300,6 +301,19 @@ class TrainingRunApiTest {
                 .andExpect(status().isUnauthorized()).andReturn()).path("code").asText())
                 .isEqualTo("api.auth.required");
         assertThat(training.list(ADMIN, null)).noneMatch(run -> run.pipelineId() == kitchenPipeline);
+    }
+
+    @Test
+    void aWrongMethodOrContentTypeIsAJsonErrorNotARedirectToTheLoginPage() throws Exception {
+        JsonNode method = error(mvc.perform(delete("/api/v1/runs").header(HttpHeaders.AUTHORIZATION,
+                bearer(managerToken))).andExpect(status().isMethodNotAllowed()).andReturn());
+        assertThat(method.path("code").asText()).isEqualTo("api.method.notAllowed");
+
+        JsonNode type = error(mvc.perform(post("/api/v1/runs").header(HttpHeaders.AUTHORIZATION, bearer(managerToken))
+                        .contentType(MediaType.TEXT_PLAIN).content("pipelineId=" + kitchenPipeline))
+                .andExpect(status().isUnsupportedMediaType()).andReturn());
+        assertThat(type.path("code").asText()).isEqualTo("api.body.unsupportedType");
+        assertThat(type.path("message").asText()).contains("text/plain");
     }
 
     private JsonNode refused(String body, ResultMatcher expectedStatus, String code) throws Exception {

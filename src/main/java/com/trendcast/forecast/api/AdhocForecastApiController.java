@@ -83,10 +83,16 @@ class AdhocForecastApiController {
         adhoc.writeCsv(result, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TableExport.CSV_MIME))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(AdhocForecastService.downloadName(result, "csv"), StandardCharsets.UTF_8).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(AdhocForecastService.downloadName(result, "csv")))
                 .body(out.toByteArray());
+    }
+
+    /** A plain file name where it is ASCII; the RFC 5987 form only where it must carry other letters. */
+    private static String attachment(String fileName) {
+        ContentDisposition.Builder disposition = ContentDisposition.attachment();
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(fileName);
+        return (ascii ? disposition.filename(fileName) : disposition.filename(fileName, StandardCharsets.UTF_8))
+                .build().toString();
     }
 
     private static Frequency frequency(String value) {
