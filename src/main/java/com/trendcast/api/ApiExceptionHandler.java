@@ -9,8 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -75,20 +74,14 @@ class ApiExceptionHandler {
         return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.parameter.invalid", parameter), request);
     }
 
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.body.invalid"), request);
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiError> notMultipart(MultipartException e, HttpServletRequest request) {
         return userFacing(new ApiProblem(HttpStatus.BAD_REQUEST, "api.upload.notMultipart"), request);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return userFacing(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "api.method.notAllowed", e.getMethod()),
-                request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return userFacing(new ApiProblem(HttpStatus.NOT_ACCEPTABLE, "api.format.notAcceptable"), request);
     }
 
     @ExceptionHandler(Exception.class)

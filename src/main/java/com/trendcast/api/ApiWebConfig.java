@@ -43,7 +43,8 @@ class ApiWebConfig implements WebMvcConfigurer {
     OpenAPI trendcastOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Trendcast API").version("v1")
-                        .description("Sales, datasets and pipelines of the caller's categories. Authenticate with "
+                        .description("Sales, datasets, pipelines, training runs and forecasts of the caller's "
+                                + "categories. Authenticate with "
                                 + "a personal API token: 'Authorization: Bearer tc_...'. Errors are JSON objects "
                                 + "with a stable 'code' and a 'message' in the Accept-Language of the request."))
                 .components(new Components().addSecuritySchemes(BEARER,

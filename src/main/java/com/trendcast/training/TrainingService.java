@@ -205,8 +205,13 @@ public class TrainingService {
                 .orElseThrow(() -> new UserFacingException("training.production.none", pipelineId));
         long runId = production.runId();
         TrainingStore.Run run = store.find(runId).orElseThrow();
-        return new ProductionForecast(pipelineId, runId, run.model(), production.promotedAt(),
-                production.promotedBy(), properties.intervalLevel(), store.forecasts(runId, visibleCategory(scope)));
+        List<String> seriesColumns = pipelines.versions(scope, pipelineId).stream()
+                .filter(version -> version.version() == run.pipelineVersion())
+                .map(version -> version.spec().level().seriesKeyColumns())
+                .findFirst().orElseThrow();
+        return new ProductionForecast(pipelineId, runId, run.pipelineVersion(), run.model(), production.promotedAt(),
+                production.promotedBy(), seriesColumns, properties.intervalLevel(),
+                store.forecasts(runId, visibleCategory(scope)));
     }
 
     /**

@@ -74,7 +74,8 @@ class OpenApiDocumentTest {
             }
         }
         assertThat(served).contains("GET /api/v1/sales", "GET /api/v1/datasets", "POST /api/v1/datasets",
-                "GET /api/v1/pipelines");
+                "GET /api/v1/pipelines", "POST /api/v1/runs", "GET /api/v1/runs", "GET /api/v1/runs/{id}",
+                "GET /api/v1/pipelines/{id}/forecast", "POST /api/v1/forecast/adhoc");
         assertThat(documented).isEqualTo(served);
         assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
                 .isEqualTo("bearer");

@@ -3,6 +3,7 @@ package com.trendcast.dataset.api;
 import com.trendcast.api.ApiLocales;
 import com.trendcast.api.ApiPaths;
 import com.trendcast.api.ApiProblem;
+import com.trendcast.api.ApiUploads;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.dataset.DatasetImportService;
 import com.trendcast.dataset.DatasetService;
@@ -47,7 +48,6 @@ import java.util.UUID;
 @RequestMapping(ApiPaths.V1 + "/datasets")
 class DatasetApiController {
 
-    private static final int MAX_SOURCE_NAME = 255;
     private static final Logger log = LoggerFactory.getLogger(DatasetApiController.class);
 
     private final DatasetService datasets;
@@ -92,7 +92,7 @@ class DatasetApiController {
             HttpServletRequest request) throws IOException {
         DatasetKind expectedKind = kind == null ? null : choice(DatasetKind.class, kind, "kind");
         ReturnsPolicy returnsPolicy = returns == null ? null : choice(ReturnsPolicy.class, returns, "returns");
-        String sourceName = sourceName(file.getOriginalFilename());
+        String sourceName = ApiUploads.displayName(file.getOriginalFilename());
         // Stored under a name of our own: the client's file name is only ever shown, never used as a path.
         Path received = imports.workDirectory().resolve(UUID.randomUUID() + ".upload");
         try {
@@ -119,15 +119,6 @@ class DatasetApiController {
                 log.warn("Could not remove the received upload {}", received, e);
             }
         }
-    }
-
-    private static String sourceName(String original) {
-        String name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty()) {
-            return "upload";
-        }
-        return name.length() > MAX_SOURCE_NAME ? name.substring(name.length() - MAX_SOURCE_NAME) : name;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String parameter) {
