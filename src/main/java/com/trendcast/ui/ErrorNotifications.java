@@ -21,6 +21,9 @@ class ErrorNotifications implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> init.getUI().getSession().setErrorHandler(error -> {
+            if (clientWentAway(error.getThrowable())) {
+                return;
+            }
             UI ui = UI.getCurrent();
             String message = UserErrors.messageFor(error.getThrowable(), ui == null ? Locale.ENGLISH : ui.getLocale());
             if (ui != null) {
@@ -28,5 +31,19 @@ class ErrorNotifications implements VaadinServiceInitListener {
                 notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }));
+    }
+
+    /**
+     * A browser that closed the connection while its answer was written (tab closed, page left) is no failure of
+     * ours and nobody is there to tell; the servlet containers name the cause by these classes.
+     */
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("ClientAbortException") || name.equals("EofException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

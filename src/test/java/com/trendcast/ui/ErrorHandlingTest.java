@@ -13,8 +13,11 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.apache.catalina.connector.ClientAbortException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,16 @@ class ErrorHandlingTest extends KaribuSpringTest {
         assertThat(shown).hasSize(2);
         assertThat(shown.get(0)).startsWith("出现了问题。").doesNotContain("boom");
         assertThat(shown.get(1)).isEqualTo("无法显示此页面");
+    }
+
+    @Test
+    void aBrowserThatClosedTheConnectionIsNoFailureToShow() {
+        openAs(TestUsers.create(users, Role.MANAGER, "Garden"));
+
+        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(new UncheckedIOException(
+                new ClientAbortException(new IOException("Broken pipe")))));
+
+        assertThat(getNotifications()).isEmpty();
     }
 
     private static String text(Notification notification) {
