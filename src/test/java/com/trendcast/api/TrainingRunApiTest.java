@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.trendcast.training.TrainingFixtures.cancelUnfinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -116,14 +117,9 @@ class TrainingRunApiTest extends ApiSpringTest {
                 spec(sales.datasetId(), garden)).id();
     }
 
-    /** A run left active by a failing test would hold the only training slot for the next test. */
     @AfterEach
     void cancelLeftovers() {
-        for (long runId : launched) {
-            if (!training.get(ADMIN, runId).summary().status().finished()) {
-                training.cancel(ADMIN, runId);
-            }
-        }
+        cancelUnfinished(training, ADMIN, launched);
     }
 
     private static PipelineSpec spec(long datasetId, String category) {
