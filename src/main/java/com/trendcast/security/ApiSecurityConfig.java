@@ -52,32 +52,31 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        tokenAuthenticated(http.securityMatcher("/api/**"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
                 // After authentication: only a caller with a valid token learns about the size limit.
-                .addFilterAfter(requestSize, BearerTokenFilter.class)
-                .exceptionHandling(failures -> failures.authenticationEntryPoint(unauthenticated())
-                        .accessDeniedHandler(forbidden()));
+                .addFilterAfter(requestSize, BearerTokenFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        tokenAuthenticated(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**"))
                 // A session ended by a password reset must not read the document either.
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER)
                         .maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(expired -> errors.write(expired.getRequest(), expired.getResponse(),
-                                HttpStatus.UNAUTHORIZED, "api.auth.required")))
+                                HttpStatus.UNAUTHORIZED, "api.auth.required")));
+        return http.build();
+    }
+
+    /**
+     * What both chains share: every request authenticated, by the bearer token where one is sent; none of the
+     * browser sign-in machinery (CSRF token, saved request, login form, basic auth, logout); JSON errors.
+     */
+    private HttpSecurity tokenAuthenticated(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -86,7 +85,6 @@ class ApiSecurityConfig {
                 .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden()));
-        return http.build();
     }
 
     private AuthenticationEntryPoint unauthenticated() {

@@ -1,24 +1,19 @@
 package com.trendcast.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trendcast.audit.AuditService;
-import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
-import com.trendcast.security.UserService;
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,25 +30,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The ad-hoc forecast over the API: a file in, the forecasts as CSV out, nothing kept, bad input a JSON 400. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AdhocForecastApiTest {
+class AdhocForecastApiTest extends ApiSpringTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
     private static final int DAYS = 60;
 
     @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
-    @Autowired
     private AuditService audit;
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private ObjectMapper json;
     @Value("${trendcast.uploads-dir}")
     private Path uploadsDir;
 
@@ -63,7 +48,7 @@ class AdhocForecastApiTest {
     @BeforeEach
     void caller() {
         manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
-        token = tokens.create(manager, manager, "tests").secret();
+        token = tokenOf(manager, "tests");
     }
 
     /**
@@ -178,10 +163,8 @@ class AdhocForecastApiTest {
         assertThat(adhocFiles()).isSubsetOf(filesBefore);
     }
 
-    private MockMultipartHttpServletRequestBuilder call(MockMultipartFile file) {
-        MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/forecast/adhoc").file(file);
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        return request;
+    private MockHttpServletRequestBuilder call(MockMultipartFile file) {
+        return multipart("/api/v1/forecast/adhoc").file(file).with(bearer(token));
     }
 
     private Set<Path> adhocFiles() throws IOException {
@@ -196,10 +179,5 @@ class AdhocForecastApiTest {
 
     private int datasets() {
         return jdbc.queryForObject("select count(*) from dataset", Integer.class);
-    }
-
-    private JsonNode error(MvcResult result) throws Exception {
-        assertThat(result.getResponse().getContentType()).startsWith("application/json");
-        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

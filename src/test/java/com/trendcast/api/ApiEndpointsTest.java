@@ -1,7 +1,6 @@
 package com.trendcast.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trendcast.audit.AuditService;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.GapFilling;
@@ -17,20 +16,16 @@ import com.trendcast.pipeline.spec.SeriesFilter;
 import com.trendcast.pipeline.spec.Target;
 import com.trendcast.pipeline.spec.Treatment;
 import com.trendcast.security.AccessScope;
-import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
-import com.trendcast.security.UserService;
 import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
@@ -49,24 +44,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every REST endpoint and every way in: the bearer token is the only key, the caller's categories bound every
  * answer, and errors come back as JSON with a stable code.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ApiEndpointsTest {
+class ApiEndpointsTest extends ApiSpringTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 4);
 
     @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
-    @Autowired
     private AuditService audit;
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private ObjectMapper json;
     @Autowired
     private PipelineService pipelines;
 
@@ -92,7 +77,7 @@ class ApiEndpointsTest {
         sales.sale(knife, DAY, 4, 20.0);
         sales.sale(hose, DAY, 1, 99.0);
         manager = TestUsers.create(users, Role.MANAGER, kitchen);
-        managerToken = tokens.create(manager, manager, "tests").secret();
+        managerToken = tokenOf(manager, "tests");
     }
 
     @Test
@@ -107,8 +92,8 @@ class ApiEndpointsTest {
 
     @Test
     void aStringThatIsNoIssuedTokenIs401() throws Exception {
-        JsonNode error = error(mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION,
-                "Bearer tc_" + "A".repeat(43))).andExpect(status().isUnauthorized()).andReturn());
+        JsonNode error = error(mvc.perform(get("/api/v1/datasets").with(bearer("tc_" + "A".repeat(43))))
+                .andExpect(status().isUnauthorized()).andReturn());
 
         assertThat(error.path("code").asText()).isEqualTo("api.auth.invalidToken");
     }
@@ -116,13 +101,13 @@ class ApiEndpointsTest {
     @Test
     void aRevokedTokenIs401AndItsUseIsAudited() throws Exception {
         var created = tokens.create(manager, manager, "to revoke");
-        mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION, "Bearer " + created.secret()))
+        mvc.perform(get("/api/v1/datasets").with(bearer(created.secret())))
                 .andExpect(status().isOk());
 
         tokens.revoke(manager, created.token().id());
 
-        JsonNode error = error(mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION,
-                "Bearer " + created.secret())).andExpect(status().isUnauthorized()).andReturn());
+        JsonNode error = error(mvc.perform(get("/api/v1/datasets").with(bearer(created.secret())))
+                .andExpect(status().isUnauthorized()).andReturn());
         assertThat(error.path("code").asText()).isEqualTo("api.auth.invalidToken");
         assertThat(audit.byUserAndAction(manager, "api.token.rejected")).hasSize(1);
     }
@@ -130,11 +115,11 @@ class ApiEndpointsTest {
     @Test
     void aDisabledUsersTokensStopWorkingAndWorkAgainWhenEnabled() throws Exception {
         users.setEnabled("test", manager, false);
-        mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+        mvc.perform(get("/api/v1/datasets").with(bearer(managerToken)))
                 .andExpect(status().isUnauthorized());
 
         users.setEnabled("test", manager, true);
-        mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+        mvc.perform(get("/api/v1/datasets").with(bearer(managerToken)))
                 .andExpect(status().isOk());
     }
 
@@ -167,7 +152,7 @@ class ApiEndpointsTest {
     @Test
     void aManagerAskingForAnotherCategoryGetsA403WithNoDataAndTheAttemptIsAudited() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/sales?level=product&category=" + garden)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isForbidden()).andReturn();
 
         JsonNode error = error(result);
@@ -181,7 +166,7 @@ class ApiEndpointsTest {
     void csvFormatIsTheSharedExportWithItsByteOrderMark() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/sales?level=product&category=" + kitchen
                         + "&from=2024-03-01&to=2024-03-31&format=csv")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isOk()).andReturn();
 
         assertThat(result.getResponse().getContentType()).startsWith("text/csv");
@@ -194,7 +179,7 @@ class ApiEndpointsTest {
     @Test
     void messagesFollowTheRequestLanguageWhileTheCodeStaysTheSame() throws Exception {
         JsonNode chinese = error(mvc.perform(get("/api/v1/sales?level=galaxy").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
 
         assertThat(chinese.path("code").asText()).isEqualTo("api.sales.level.invalid");
@@ -204,13 +189,13 @@ class ApiEndpointsTest {
     @Test
     void badParametersAre400WithTheParameterNamed() throws Exception {
         JsonNode badDate = error(mvc.perform(get("/api/v1/sales?from=yesterday")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(badDate.path("code").asText()).isEqualTo("api.parameter.invalid");
         assertThat(badDate.path("message").asText()).contains("\"from\"");
 
         JsonNode noCategory = error(mvc.perform(get("/api/v1/sales?level=subcategory")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(noCategory.path("code").asText()).isEqualTo("sales.level.needsCategory");
     }
@@ -225,7 +210,7 @@ class ApiEndpointsTest {
         assertThat(list.findValuesAsText("name")).anyMatch(name -> name.startsWith("api sales "));
 
         JsonNode error = error(mvc.perform(get("/api/v1/datasets/" + others.datasetId())
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isNotFound()).andReturn());
         assertThat(error.path("code").asText()).isEqualTo("data.notFound");
     }
@@ -240,10 +225,10 @@ class ApiEndpointsTest {
                 """.formatted(kitchen, kitchen).getBytes(StandardCharsets.UTF_8));
 
         MvcResult result = mvc.perform(multipart("/api/v1/datasets").file(file).param("name", name)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isCreated()).andReturn();
 
-        JsonNode created = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode created = body(result);
         long id = created.path("datasetId").asLong();
         assertThat(result.getResponse().getHeader(HttpHeaders.LOCATION)).isEqualTo("/api/v1/datasets/" + id);
         assertThat(created.path("rowsImported").asLong()).isEqualTo(2);
@@ -270,7 +255,7 @@ class ApiEndpointsTest {
         int datasetsBefore = jdbc.queryForObject("select count(*) from dataset", Integer.class);
 
         JsonNode error = error(mvc.perform(multipart("/api/v1/datasets").file(file).param("name", name)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
 
         assertThat(error.path("code").asText()).startsWith("import.refused.");
@@ -289,7 +274,7 @@ class ApiEndpointsTest {
                 new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
 
         JsonNode error = error(mvc.perform(multipart("/api/v1/datasets").file(file)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
 
         assertThat(error.path("code").asText()).isEqualTo("import.file.unreadable");
@@ -298,7 +283,7 @@ class ApiEndpointsTest {
     @Test
     void anUploadWithoutAFilePartIsA400() throws Exception {
         JsonNode error = error(mvc.perform(multipart("/api/v1/datasets").param("name", "nothing")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
 
         assertThat(error.path("code").asText()).isEqualTo("api.parameter.invalid");
@@ -318,7 +303,7 @@ class ApiEndpointsTest {
         assertThat(listed.path("owner").asText()).isEqualTo(manager);
         assertThat(listed.path("spec").path("horizon").asInt()).isEqualTo(4);
         assertThat(listed.path("spec").path("filter").path("categoryPath").get(0).asText()).isEqualTo(kitchen);
-        mvc.perform(get("/api/v1/pipelines/" + theirs.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
+        mvc.perform(get("/api/v1/pipelines/" + theirs.id()).with(bearer(managerToken)))
                 .andExpect(status().isNotFound());
     }
 
@@ -345,13 +330,6 @@ class ApiEndpointsTest {
     }
 
     private JsonNode ok(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url).header(HttpHeaders.AUTHORIZATION, "Bearer " + managerToken))
-                .andExpect(status().isOk()).andReturn();
-        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private JsonNode error(MvcResult result) throws Exception {
-        assertThat(result.getResponse().getContentType()).startsWith("application/json");
-        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return ok(url, managerToken);
     }
 }

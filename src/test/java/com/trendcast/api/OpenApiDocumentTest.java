@@ -1,25 +1,18 @@
 package com.trendcast.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
-import com.trendcast.security.UserService;
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -32,18 +25,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The published OpenAPI description lists exactly the endpoints the controllers serve, and only to users. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ApiSpringTest {
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
-    @Autowired
-    private ObjectMapper json;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
@@ -51,12 +34,12 @@ class OpenApiDocumentTest {
     @Test
     void theDocumentDescribesExactlyTheApiEndpointsOfTheControllers() throws Exception {
         String manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
-        String token = tokens.create(manager, manager, "docs").secret();
+        String token = tokenOf(manager, "docs");
 
-        MvcResult result = mvc.perform(get("/v3/api-docs").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        MvcResult result = mvc.perform(get("/v3/api-docs").with(bearer(token)))
                 .andExpect(status().isOk()).andReturn();
 
-        JsonNode document = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode document = body(result);
         Set<String> documented = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();

@@ -1,16 +1,11 @@
 package com.trendcast.api;
 
-import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
-import com.trendcast.security.UserService;
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.UUID;
 
@@ -19,26 +14,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The configured limits as a client meets them: 429 with Retry-After, per token and per user name. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class RateLimitTest {
+class RateLimitTest extends ApiSpringTest {
 
     /** The defaults in application.properties: 120 API requests per token per minute, 10 sign-ins per user name per 5 minutes. */
     private static final int API_CAPACITY = 120;
     private static final int LOGIN_CAPACITY = 10;
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
-
     @Test
     void aTokenMayMakeItsBurstOfRequestsThenGets429WithRetryAfterWhileAnotherTokenStillWorks() throws Exception {
         String manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
-        String busy = tokens.create(manager, manager, "busy").secret();
-        String quiet = tokens.create(manager, manager, "quiet").secret();
+        String busy = tokenOf(manager, "busy");
+        String quiet = tokenOf(manager, "quiet");
         long started = System.nanoTime();
         int allowed = 0;
         MockHttpServletResponse refused = null;
@@ -82,7 +68,7 @@ class RateLimitTest {
     }
 
     private MockHttpServletResponse call(String token) throws Exception {
-        return mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        return mvc.perform(get("/api/v1/datasets").with(bearer(token)))
                 .andReturn().getResponse();
     }
 }

@@ -1,7 +1,6 @@
 package com.trendcast.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trendcast.audit.AuditService;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.GapFilling;
@@ -16,22 +15,18 @@ import com.trendcast.pipeline.spec.SeriesFilter;
 import com.trendcast.pipeline.spec.Target;
 import com.trendcast.pipeline.spec.Treatment;
 import com.trendcast.security.AccessScope;
-import com.trendcast.security.ApiTokenService;
 import com.trendcast.security.Role;
-import com.trendcast.security.UserService;
 import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import com.trendcast.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
 
@@ -48,6 +43,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.trendcast.training.TrainingFixtures.cancelUnfinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -59,9 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Training runs and production forecasts over the API: launched, polled and read by the manager who owns them,
  * invisible to another manager (even of the same category), and a forecast never leaves the caller's categories.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class TrainingRunApiTest {
+class TrainingRunApiTest extends ApiSpringTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
     private static final int DAYS = 98;
@@ -75,17 +69,9 @@ class TrainingRunApiTest {
     private static final String FORMULA_SUBCATEGORY = "=Cutlery";
 
     @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
-    @Autowired
     private AuditService audit;
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private ObjectMapper json;
     @Autowired
     private PipelineService pipelines;
     @Autowired
@@ -120,25 +106,20 @@ class TrainingRunApiTest {
             sales.sale(hose, FIRST_DAY.plusDays(day), 20 + 2 * weekly, 200);
         }
         manager = TestUsers.create(users, Role.MANAGER, kitchen);
-        managerToken = tokens.create(manager, manager, "tests").secret();
+        managerToken = tokenOf(manager, "tests");
         String colleague = TestUsers.create(users, Role.MANAGER, kitchen);
-        colleagueToken = tokens.create(colleague, colleague, "tests").secret();
+        colleagueToken = tokenOf(colleague, "tests");
         String gardener = TestUsers.create(users, Role.MANAGER, garden);
-        gardenerToken = tokens.create(gardener, gardener, "tests").secret();
+        gardenerToken = tokenOf(gardener, "tests");
         kitchenPipeline = pipelines.create(users.scopeOf(manager), "api kitchen " + suffix,
                 spec(sales.datasetId(), kitchen)).id();
         gardenPipeline = pipelines.create(users.scopeOf(gardener), "api garden " + suffix,
                 spec(sales.datasetId(), garden)).id();
     }
 
-    /** A run left active by a failing test would hold the only training slot for the next test. */
     @AfterEach
     void cancelLeftovers() {
-        for (long runId : launched) {
-            if (!training.get(ADMIN, runId).summary().status().finished()) {
-                training.cancel(ADMIN, runId);
-            }
-        }
+        cancelUnfinished(training, ADMIN, launched);
     }
 
     private static PipelineSpec spec(long datasetId, String category) {
@@ -150,7 +131,7 @@ class TrainingRunApiTest {
 
     @Test
     void aLaunchedRunIsPolledToItsMetricsAndModelFileAndItsForecastIsServedAsJsonAndCsv() throws Exception {
-        MvcResult accepted = mvc.perform(post("/api/v1/runs").header(HttpHeaders.AUTHORIZATION, bearer(managerToken))
+        MvcResult accepted = mvc.perform(post("/api/v1/runs").with(bearer(managerToken))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"pipelineId": %d, "model": "lstm", "hyperParameters": %s, "backend": "cpu",
                                  "promoteOnSuccess": true}""".formatted(kitchenPipeline, TINY)))
@@ -217,7 +198,7 @@ class TrainingRunApiTest {
                 .path("rows")).isEmpty();
 
         MvcResult csv = mvc.perform(get("/api/v1/pipelines/" + kitchenPipeline + "/forecast?format=csv")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(managerToken)))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isOk()).andReturn();
         assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
         List<String> lines = csv.getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
@@ -227,7 +208,7 @@ class TrainingRunApiTest {
         assertThat(lines.get(1 + HORIZON)).startsWith(kitchen + ",Pots,");
 
         // Another manager of the same category: the run is not theirs, so it does not exist for them.
-        JsonNode hidden = error(mvc.perform(get(location).header(HttpHeaders.AUTHORIZATION, bearer(colleagueToken)))
+        JsonNode hidden = error(mvc.perform(get(location).with(bearer(colleagueToken)))
                 .andExpect(status().isNotFound()).andReturn());
         assertThat(hidden.path("code").asText()).isEqualTo("training.notFound");
         assertThat(ok("/api/v1/runs", colleagueToken).findValuesAsText("id")).doesNotContain(String.valueOf(runId));
@@ -239,7 +220,7 @@ class TrainingRunApiTest {
 
         // A manager of another category gets no rows of this pipeline, not even its existence.
         MvcResult denied = mvc.perform(get("/api/v1/pipelines/" + kitchenPipeline + "/forecast?format=csv")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(gardenerToken)))
+                        .with(bearer(gardenerToken)))
                 .andExpect(status().isNotFound()).andReturn();
         assertThat(error(denied).path("code").asText()).isEqualTo("pipeline.notFound");
         assertThat(denied.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Pots")
@@ -249,7 +230,7 @@ class TrainingRunApiTest {
     @Test
     void aPipelineWithoutAProductionModelIs404WithItsOwnCode() throws Exception {
         JsonNode error = error(mvc.perform(get("/api/v1/pipelines/" + gardenPipeline + "/forecast")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(gardenerToken)))
+                        .with(bearer(gardenerToken)))
                 .andExpect(status().isNotFound()).andReturn());
 
         assertThat(error.path("code").asText()).isEqualTo("training.production.none");
@@ -278,7 +259,7 @@ class TrainingRunApiTest {
         assertThat(ok("/api/v1/runs", managerToken)).isEmpty();
         assertThat(audit.byUserAndAction(manager, "training.launch")).isEmpty();
         JsonNode badStatus = error(mvc.perform(get("/api/v1/runs?status=sleeping")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(managerToken)))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(badStatus.path("code").asText()).isEqualTo("api.parameter.invalid");
         assertThat(badStatus.path("message").asText()).contains("\"status\"");
@@ -287,7 +268,7 @@ class TrainingRunApiTest {
     @Test
     void aRunThatDoesNotExistIs404AndEveryEndpointNeedsAToken() throws Exception {
         JsonNode missing = error(mvc.perform(get("/api/v1/runs/" + Long.MAX_VALUE)
-                        .header(HttpHeaders.AUTHORIZATION, bearer(managerToken)))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isNotFound()).andReturn());
         assertThat(missing.path("code").asText()).isEqualTo("training.notFound");
 
@@ -305,11 +286,11 @@ class TrainingRunApiTest {
 
     @Test
     void aWrongMethodOrContentTypeIsAJsonErrorNotARedirectToTheLoginPage() throws Exception {
-        JsonNode method = error(mvc.perform(delete("/api/v1/runs").header(HttpHeaders.AUTHORIZATION,
-                bearer(managerToken))).andExpect(status().isMethodNotAllowed()).andReturn());
+        JsonNode method = error(mvc.perform(delete("/api/v1/runs").with(bearer(managerToken)))
+                .andExpect(status().isMethodNotAllowed()).andReturn());
         assertThat(method.path("code").asText()).isEqualTo("api.method.notAllowed");
 
-        JsonNode type = error(mvc.perform(post("/api/v1/runs").header(HttpHeaders.AUTHORIZATION, bearer(managerToken))
+        JsonNode type = error(mvc.perform(post("/api/v1/runs").with(bearer(managerToken))
                         .contentType(MediaType.TEXT_PLAIN).content("pipelineId=" + kitchenPipeline))
                 .andExpect(status().isUnsupportedMediaType()).andReturn());
         assertThat(type.path("code").asText()).isEqualTo("api.body.unsupportedType");
@@ -317,7 +298,7 @@ class TrainingRunApiTest {
     }
 
     private JsonNode refused(String body, ResultMatcher expectedStatus, String code) throws Exception {
-        JsonNode error = error(mvc.perform(post("/api/v1/runs").header(HttpHeaders.AUTHORIZATION, bearer(managerToken))
+        JsonNode error = error(mvc.perform(post("/api/v1/runs").with(bearer(managerToken))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(expectedStatus).andReturn());
         assertThat(error.path("code").asText()).as(body).isEqualTo(code);
         return error;
@@ -337,24 +318,6 @@ class TrainingRunApiTest {
             }
             Thread.sleep(500);
         }
-    }
-
-    private JsonNode ok(String url, String token) throws Exception {
-        return body(mvc.perform(get(url).header(HttpHeaders.AUTHORIZATION, bearer(token)))
-                .andExpect(status().isOk()).andReturn());
-    }
-
-    private JsonNode body(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private JsonNode error(MvcResult result) throws Exception {
-        assertThat(result.getResponse().getContentType()).startsWith("application/json");
-        return body(result);
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
     }
 
     private static <T> List<T> iterable(Iterator<T> items) {

@@ -1,11 +1,8 @@
 package com.trendcast.security;
 
+import com.trendcast.testsupport.ApiSpringTest;
 import com.trendcast.testsupport.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -18,25 +15,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * password may be known to someone else, who may have made tokens); the user's own change keeps the session
  * they changed it in and their tokens.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SignOutEverywhereTest {
+class SignOutEverywhereTest extends ApiSpringTest {
 
     private static final String NEW_PASSWORD = "a-completely-new-passphrase";
-
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private UserService users;
-    @Autowired
-    private ApiTokenService tokens;
 
     @Test
     void anAdminsResetEndsEverySessionAndRevokesTheTokens() throws Exception {
         String manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
         MockHttpSession laptop = signIn(manager, TestUsers.PASSWORD);
         MockHttpSession phone = signIn(manager, TestUsers.PASSWORD);
-        String token = tokens.create(manager, manager, "script").secret();
+        String token = tokenOf(manager, "script");
         assertThat(signedIn(laptop)).isTrue();
         assertThat(signedIn(phone)).isTrue();
 
@@ -55,7 +43,7 @@ class SignOutEverywhereTest {
         String manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
         MockHttpSession here = signIn(manager, TestUsers.PASSWORD);
         MockHttpSession elsewhere = signIn(manager, TestUsers.PASSWORD);
-        String token = tokens.create(manager, manager, "script").secret();
+        String token = tokenOf(manager, "script");
 
         users.changeOwnPassword(manager, TestUsers.PASSWORD, NEW_PASSWORD, here.getId());
 
@@ -99,7 +87,7 @@ class SignOutEverywhereTest {
 
     /** The status of an API call with the token, and the error body when there is one, to tell failures apart. */
     private String apiStatus(String token) throws Exception {
-        var response = mvc.perform(get("/api/v1/datasets").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        var response = mvc.perform(get("/api/v1/datasets").with(bearer(token)))
                 .andReturn().getResponse();
         return response.getStatus() == 200 ? "200" : response.getStatus() + " " + response.getContentAsString();
     }

@@ -1,7 +1,9 @@
 package com.trendcast.testsupport;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +79,12 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout")));
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window, away from the page's edges and headers. */
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     @Override

@@ -84,4 +84,17 @@ public final class TrainingFixtures {
     public static TrainingRunDetail awaitFinished(TrainingService training, AccessScope scope, long runId) {
         return awaitRun(training, scope, runId, detail -> detail.summary().status().finished(), Duration.ofSeconds(120));
     }
+
+    /**
+     * Cancels whichever of the runs a test launched is still queued or running, and waits for it to stop: a run
+     * left active by a failing test would hold the only CPU slot for the next test.
+     */
+    public static void cancelUnfinished(TrainingService training, AccessScope scope, List<Long> runIds) {
+        for (long runId : runIds) {
+            if (!training.get(scope, runId).summary().status().finished()) {
+                training.cancel(scope, runId);
+                awaitFinished(training, scope, runId);
+            }
+        }
+    }
 }

@@ -29,6 +29,7 @@ import static com.trendcast.training.TrainingFixtures.HORIZON;
 import static com.trendcast.training.TrainingFixtures.TINY;
 import static com.trendcast.training.TrainingFixtures.awaitFinished;
 import static com.trendcast.training.TrainingFixtures.awaitRun;
+import static com.trendcast.training.TrainingFixtures.cancelUnfinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,15 +54,9 @@ class TrainingServiceTest {
 
     private final List<Long> launched = new ArrayList<>();
 
-    /** A run left active by a failing test would hold the only CPU slot for the next test. */
     @AfterEach
     void cancelLeftovers() {
-        for (long runId : launched) {
-            if (!training.get(ADMIN, runId).summary().status().finished()) {
-                training.cancel(ADMIN, runId);
-                awaitFinished(training, ADMIN, runId);
-            }
-        }
+        cancelUnfinished(training, ADMIN, launched);
     }
 
     private long launch(AccessScope scope, TrainingRequest request) {

@@ -1,17 +1,13 @@
 package com.trendcast.ui;
 
-import com.trendcast.testsupport.Browser;
+import com.trendcast.testsupport.BrowserSpringTest;
 import com.trendcast.testsupport.SalesFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -22,20 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Chromium against the running application: the overview chart is drawn as SVG, sign-out works,
  * and clicking a category bar on the sales page drills down and changes the URL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OverviewBrowserIT {
+class OverviewBrowserIT extends BrowserSpringTest {
 
-    private static final String ADMIN_PASSWORD = "test-root-passphrase-42";
-
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcTemplate jdbc;
 
-    private Browser browser;
-
     @BeforeEach
-    void startBrowser() throws Exception {
+    void salesOfThreeProducts() {
         jdbc.update("delete from dataset");
         SalesFixtures fixtures = SalesFixtures.newDataset(jdbc, "browser fixture");
         long pan = fixtures.product("PAN-1", "Frying pan", "Kitchen", "Cookware");
@@ -47,19 +36,11 @@ class OverviewBrowserIT {
             fixtures.sale(mug, day.plusDays(i), 2, 12);
             fixtures.sale(hose, day.plusDays(i), 1 + i % 3, 20 + i % 5);
         }
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void adminSignsInSeesTheOverviewChartAndSignsOut() {
-        browser.signIn("/", "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/");
 
         WebElement chart = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("apex-chart#overview-trend svg")));
@@ -74,13 +55,12 @@ class OverviewBrowserIT {
 
     @Test
     void clickingACategoryBarShowsItsSubcategoriesAndChangesTheUrl() {
-        browser.signIn("/sales", "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/sales");
 
         // bars are ordered by revenue: Kitchen first
         WebElement kitchenBar = browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("apex-chart#sales-breakdown path.apexcharts-bar-area")));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", kitchenBar);
-        kitchenBar.click();
+        browser.click(kitchenBar);
 
         browser.waiting().until(ExpectedConditions.urlContains("cat=Kitchen"));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(

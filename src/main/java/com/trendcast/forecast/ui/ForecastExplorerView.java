@@ -9,6 +9,7 @@ import com.trendcast.pipeline.spec.Level;
 import com.trendcast.pipeline.spec.Target;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.Breadcrumb;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
@@ -21,8 +22,6 @@ import com.trendcast.ui.chart.Series;
 import com.trendcast.ui.chart.ValueFormat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -32,7 +31,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -187,36 +185,8 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     }
 
     private Component breadcrumb() {
-        HorizontalLayout crumbs = new HorizontalLayout();
-        crumbs.setId("forecast-breadcrumb");
-        crumbs.setSpacing(false);
-        crumbs.getStyle().set("gap", "var(--lumo-space-xs)");
-        crumbs.setAlignItems(FlexComponent.Alignment.CENTER);
-        List<String> path = node.path();
-        int last = path.size() - 1;
-        while (last >= 0 && path.get(last).isEmpty()) {
-            last--;
-        }
-        crumbs.add(crumb(getTranslation("forecast.breadcrumb.all"), List.of(), last < 0));
-        for (int depth = 0; depth <= last; depth++) {
-            if (path.get(depth).isEmpty()) {
-                continue;
-            }
-            crumbs.add(new Span("›"));
-            crumbs.add(crumb(path.get(depth), path.subList(0, depth + 1), depth == last));
-        }
-        return crumbs;
-    }
-
-    private Component crumb(String label, List<String> path, boolean current) {
-        if (current) {
-            Span here = new Span(label);
-            here.addClassName(LumoUtility.FontWeight.SEMIBOLD);
-            return here;
-        }
-        Button link = new Button(label, e -> go(node.pipeline().id(), path));
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return link;
+        return new Breadcrumb("forecast-breadcrumb", getTranslation("forecast.breadcrumb.all"), node.path(),
+                path -> go(node.pipeline().id(), path));
     }
 
     private Component childChooser() {

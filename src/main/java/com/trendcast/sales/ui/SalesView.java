@@ -6,6 +6,7 @@ import com.trendcast.sales.SalesAnalyticsService;
 import com.trendcast.sales.SalesFilter;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.Breadcrumb;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
@@ -19,15 +20,12 @@ import com.trendcast.ui.chart.ValueFormat;
 import com.trendcast.ui.chart.YAxis;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -187,29 +185,8 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component breadcrumb() {
-        HorizontalLayout crumbs = new HorizontalLayout();
-        crumbs.setId("sales-breadcrumb");
-        crumbs.setSpacing(false);
-        crumbs.getStyle().set("gap", "var(--lumo-space-xs)");
-        crumbs.setAlignItems(FlexComponent.Alignment.CENTER);
-        List<String> path = filter.categoryPath();
-        crumbs.add(crumb(getTranslation("sales.breadcrumb.all"), List.of(), path.isEmpty()));
-        for (int level = 0; level < path.size(); level++) {
-            crumbs.add(new Span("›"));
-            crumbs.add(crumb(path.get(level), path.subList(0, level + 1), level == path.size() - 1));
-        }
-        return crumbs;
-    }
-
-    private Component crumb(String label, List<String> path, boolean current) {
-        if (current) {
-            Span here = new Span(label);
-            here.addClassName(LumoUtility.FontWeight.SEMIBOLD);
-            return here;
-        }
-        Button link = new Button(label, e -> go(filter.withPath(path), grain));
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return link;
+        return new Breadcrumb("sales-breadcrumb", getTranslation("sales.breadcrumb.all"), filter.categoryPath(),
+                path -> go(filter.withPath(path), grain));
     }
 
     private Component kpis(SalesAnalytics result, Locale locale) {

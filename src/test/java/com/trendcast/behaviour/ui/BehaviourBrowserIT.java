@@ -2,20 +2,16 @@ package com.trendcast.behaviour.ui;
 
 import com.trendcast.behaviour.BehaviourFixtures;
 import com.trendcast.dataset.DatasetImportService;
-import com.trendcast.testsupport.Browser;
-import org.junit.jupiter.api.AfterEach;
+import com.trendcast.testsupport.BrowserSpringTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
@@ -29,13 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * training runs in the background and dragging the native range slider changes the confusion matrix.
  * Screenshots go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BehaviourBrowserIT {
+class BehaviourBrowserIT extends BrowserSpringTest {
 
-    private static final String ADMIN_PASSWORD = "test-root-passphrase-42";
-
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -43,27 +34,18 @@ class BehaviourBrowserIT {
     @TempDir
     private Path dir;
 
-    private Browser browser;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
-    void startBrowser() throws Exception {
+    void noBehaviourDatasets() {
         jdbc.update("delete from dataset where kind in ('EVENTS', 'SESSIONS')");
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void eventChartsAreDrawn() throws Exception {
         long events = BehaviourFixtures.events(imports, dir, "Toys-" + suffix, "Garden-" + suffix, null, true);
 
-        browser.signIn("/behaviour?dataset=" + events + "&minViewers=1", "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/behaviour?dataset=" + events + "&minViewers=1");
 
         for (String chart : new String[]{"behaviour-funnel", "behaviour-trend", "behaviour-heatmap", "behaviour-top-items"}) {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("apex-chart#" + chart + " svg")));
@@ -77,7 +59,7 @@ class BehaviourBrowserIT {
     void trainingRunsInTheBackgroundAndTheSliderMovesTheConfusionMatrix() throws Exception {
         long sessions = BehaviourFixtures.separableSessions(imports, dir, "browser " + suffix);
 
-        browser.signIn("/behaviour?dataset=" + sessions, "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/behaviour?dataset=" + sessions);
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("behaviour-train"))).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("behaviour-train-progress")));
         WebElement truePositives = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cm-tp")));
@@ -86,8 +68,7 @@ class BehaviourBrowserIT {
         String falsePositivesAtHalf = text("cm-fp");
 
         WebElement slider = browser.driver().findElement(By.id("behaviour-threshold"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
-        slider.click();
+        browser.click(slider);
         for (int i = 0; i < 45; i++) {
             slider.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
         }

@@ -1,19 +1,17 @@
 package com.trendcast.forecast.ui;
 
-import com.trendcast.testsupport.Browser;
+import com.trendcast.testsupport.BrowserSpringTest;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,29 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Chromium: upload a small CSV on the ad-hoc page, confirm the proposed mapping, wait for the pushed result,
  * download the XLSX and open it with POI.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdhocForecastBrowserIT {
+class AdhocForecastBrowserIT extends BrowserSpringTest {
 
-    private static final String ADMIN_PASSWORD = "test-root-passphrase-42";
     private static final double[] WEEK = {10, 20, 30, 40, 50, 60, 70};
 
-    @LocalServerPort
-    private int port;
     @TempDir
     private Path dir;
 
-    private Browser browser;
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @Override
+    protected Path downloadFolder() throws IOException {
+        return Files.createDirectories(dir.resolve("downloads"));
     }
 
     @Test
     void uploadConfirmWaitAndDownloadTheForecastAsXlsx() throws Exception {
-        Path downloads = Files.createDirectories(dir.resolve("downloads"));
         Path csv = dir.resolve("weekly-sales.csv");
         StringBuilder rows = new StringBuilder("date,sku,units\n");
         for (String sku : List.of("A-1", "B-2")) {
@@ -62,8 +51,7 @@ class AdhocForecastBrowserIT {
         }
         Files.writeString(csv, rows, StandardCharsets.UTF_8);
 
-        browser = Browser.start(port, downloads);
-        browser.signIn("/adhoc", "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/adhoc");
         WebElement upload = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("vaadin-upload#adhoc-upload")));
         WebElement input = (WebElement) ((JavascriptExecutor) browser.driver()).executeScript(
@@ -71,13 +59,13 @@ class AdhocForecastBrowserIT {
                         + " || arguments[0].shadowRoot.querySelector('input[type=file]');", upload);
         input.sendKeys(csv.toAbsolutePath().toString());
 
-        click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("adhoc-run"))));
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("adhoc-run"))));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("adhoc-forecast-grid")));
         assertThat(browser.driver().findElement(By.id("adhoc-summary")).getText()).contains("2 series");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("apex-chart#adhoc-chart svg")));
 
-        click(browser.driver().findElement(By.id("adhoc-download-xlsx")));
-        Path xlsx = awaitDownload(downloads);
+        browser.click(browser.driver().findElement(By.id("adhoc-download-xlsx")));
+        Path xlsx = awaitDownload(downloadFolder());
 
         assertThat(xlsx.getFileName().toString()).isEqualTo("weekly-sales-forecast.xlsx");
         try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = new XSSFWorkbook(in)) {
@@ -93,13 +81,6 @@ class AdhocForecastBrowserIT {
             assertThat(workbook.getSheet("backtest").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("chosen");
         }
-    }
-
-    /** Clicks an element after scrolling it to the middle of the window, away from the page's edges. */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-                element);
-        element.click();
     }
 
     private static Path awaitDownload(Path downloads) throws Exception {

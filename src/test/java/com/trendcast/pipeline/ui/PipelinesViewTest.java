@@ -63,13 +63,10 @@ class PipelinesViewTest extends KaribuSpringTest {
     @Test
     void managerCreatesPreviewsAndSavesTwoVersions() {
         String manager = TestUsers.create(users, Role.MANAGER, category);
-        openAs(manager);
-        UI.getCurrent().navigate("pipelines");
         String name = "Pans weekly " + UUID.randomUUID();
 
-        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
-        chooseDataset();
-        _click(_get(Button.class, spec -> spec.withId("pipeline-preview-button")));
+        newPipeline(manager, name);
+        click("pipeline-preview-button");
 
         assertThat(_get(Div.class, spec -> spec.withId("pipeline-errors")).getText()).isEmpty();
         Grid<?> preview = _get(Grid.class, spec -> spec.withId("pipeline-preview-grid"));
@@ -77,12 +74,12 @@ class PipelinesViewTest extends KaribuSpringTest {
         assertThat(preview.getColumns()).extracting(Grid.Column::getHeaderText).contains("lag_1", "roll_mean_4", "woy_sin");
         assertThat(_get(ApexChart.class, spec -> spec.withId("pipeline-preview-chart"))).isNotNull();
 
-        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        click("pipeline-save");
         PipelineSummary saved = only(manager, name);
         assertThat(saved.currentVersion()).isEqualTo(1);
 
-        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(2);
-        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        horizon().setValue(2);
+        click("pipeline-save");
         PipelineSummary edited = only(manager, name);
         assertThat(edited.id()).isEqualTo(saved.id());
         assertThat(edited.currentVersion()).isEqualTo(2);
@@ -94,21 +91,18 @@ class PipelinesViewTest extends KaribuSpringTest {
     @SuppressWarnings("unchecked")
     void aSubcategoryNarrowsThePipelineAndAnEarlierVersionCanBeReopened() {
         String manager = TestUsers.create(users, Role.MANAGER, category);
-        openAs(manager);
-        UI.getCurrent().navigate("pipelines");
         String name = "Cookware " + UUID.randomUUID();
-        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
-        chooseDataset();
+        newPipeline(manager, name);
         ComboBox<String> level1 = _get(ComboBox.class, spec -> spec.withId("pipeline-category-1"));
         ComboBox<String> level2 = _get(ComboBox.class, spec -> spec.withId("pipeline-category-2"));
 
         assertThat(level1.getValue()).isEqualTo(category);
         assertThat(level2.getListDataView().getItems()).containsExactly("Cookware", "Cutlery");
         _setValue(level2, "Cookware");
-        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(3);
-        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
-        _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).setValue(2);
-        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        horizon().setValue(3);
+        click("pipeline-save");
+        horizon().setValue(2);
+        click("pipeline-save");
 
         PipelineSummary saved = only(manager, name);
         assertThat(saved.spec().filter().categoryPath()).containsExactly(category, "Cookware");
@@ -116,7 +110,7 @@ class PipelinesViewTest extends KaribuSpringTest {
         assertThat(version.getListDataView().getItems().map(PipelineVersion::version)).containsExactly(2, 1);
         _setValue(version, version.getListDataView().getItems().filter(v -> v.version() == 1).findFirst()
                 .orElseThrow());
-        assertThat(_get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)")).getValue()).isEqualTo(3);
+        assertThat(horizon().getValue()).isEqualTo(3);
         assertThat(level2.getValue()).isEqualTo("Cookware");
 
         _setValue(level1, null);
@@ -126,12 +120,11 @@ class PipelinesViewTest extends KaribuSpringTest {
 
     @Test
     void invalidSettingsShowReadableMessages() {
-        openAs(TestUsers.create(users, Role.MANAGER, category));
-        UI.getCurrent().navigate("pipelines");
+        openPipelines(TestUsers.create(users, Role.MANAGER, category));
         chooseDataset();
 
         _get(TextField.class, spec -> spec.withLabel("Lags (periods, e.g. 1,7,14)")).setValue("0, 200");
-        _click(_get(Button.class, spec -> spec.withId("pipeline-preview-button")));
+        click("pipeline-preview-button");
 
         assertThat(_get(Div.class, spec -> spec.withId("pipeline-errors")).getText())
                 .contains("Every lag must be at least 1 period (got 0).")
@@ -141,19 +134,27 @@ class PipelinesViewTest extends KaribuSpringTest {
     @Test
     void aManagerDoesNotSeeAPipelineOfAnotherCategory() {
         String owner = TestUsers.create(users, Role.MANAGER, category);
-        openAs(owner);
-        UI.getCurrent().navigate("pipelines");
         String name = "Private " + UUID.randomUUID();
-        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
-        chooseDataset();
-        _click(_get(Button.class, spec -> spec.withId("pipeline-save")));
+        newPipeline(owner, name);
+        click("pipeline-save");
         assertThat(only(owner, name)).isNotNull();
 
-        openAs(TestUsers.create(users, Role.MANAGER, "Garden " + UUID.randomUUID()));
-        UI.getCurrent().navigate("pipelines");
+        openPipelines(TestUsers.create(users, Role.MANAGER, "Garden " + UUID.randomUUID()));
 
         Grid<?> grid = _get(Grid.class, spec -> spec.withId("pipeline-grid"));
         assertThat(grid.getGenericDataView().getItems().map(p -> ((PipelineSummary) p).name())).doesNotContain(name);
+    }
+
+    private void openPipelines(String username) {
+        openAs(username);
+        UI.getCurrent().navigate("pipelines");
+    }
+
+    /** Opens the page as {@code username} and starts a pipeline of this name on this test's dataset. */
+    private void newPipeline(String username, String name) {
+        openPipelines(username);
+        _get(TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        chooseDataset();
     }
 
     @SuppressWarnings("unchecked")
@@ -161,6 +162,14 @@ class PipelinesViewTest extends KaribuSpringTest {
         Select<DatasetSummary> dataset = _get(Select.class, spec -> spec.withLabel("Source dataset"));
         dataset.setValue(dataset.getListDataView().getItems().filter(d -> d.id() == datasetId).findFirst()
                 .orElseThrow());
+    }
+
+    private static IntegerField horizon() {
+        return _get(IntegerField.class, spec -> spec.withLabel("Horizon (periods)"));
+    }
+
+    private static void click(String buttonId) {
+        _click(_get(Button.class, spec -> spec.withId(buttonId)));
     }
 
     private PipelineSummary only(String username, String name) {

@@ -1,9 +1,8 @@
 package com.trendcast.training.ui;
 
 import com.trendcast.pipeline.PipelineService;
-import com.trendcast.testsupport.Browser;
+import com.trendcast.testsupport.BrowserSpringTest;
 import com.trendcast.training.TrainingFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,8 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -25,38 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real Chromium against the running application: an admin launches a tiny LSTM run from the form, watches its
  * page follow the run to the end through server push, and sees its metrics next to the baselines'.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TrainingBrowserIT {
+class TrainingBrowserIT extends BrowserSpringTest {
 
-    private static final String ADMIN_PASSWORD = "test-root-passphrase-42";
-
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
     private PipelineService pipelines;
 
     private String pipelineName;
-    private Browser browser;
 
     @BeforeEach
-    void pipelineAndBrowser() throws Exception {
+    void pipeline() {
         long pipelineId = TrainingFixtures.pipeline(pipelines, TrainingFixtures.salesDataset(jdbc), List.of());
         pipelineName = pipelines.get(TrainingFixtures.ADMIN, pipelineId).name();
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void adminLaunchesATinyRunWatchesItFinishAndSeesItsMetrics() {
-        browser.signIn("/training", "admin", ADMIN_PASSWORD);
+        signInAsAdmin("/training");
         WebElement pipeline = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("vaadin-combo-box#training-pipeline input")));
         replace(pipeline, pipelineName);

@@ -51,6 +51,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.trendcast.training.TrainingFixtures.ADMIN;
 import static com.trendcast.training.TrainingFixtures.TINY;
 import static com.trendcast.training.TrainingFixtures.awaitFinished;
+import static com.trendcast.training.TrainingFixtures.cancelUnfinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -74,15 +75,9 @@ class TrainingViewsTest extends KaribuSpringTest {
         pipelineId = TrainingFixtures.pipeline(pipelines, TrainingFixtures.salesDataset(jdbc), List.of("Kitchen"));
     }
 
-    /** A run left active would hold the only CPU slot for the next test. */
     @AfterEach
     void cancelLeftovers() {
-        for (long runId : launched) {
-            if (!training.get(ADMIN, runId).summary().status().finished()) {
-                training.cancel(ADMIN, runId);
-                awaitFinished(training, ADMIN, runId);
-            }
-        }
+        cancelUnfinished(training, ADMIN, launched);
     }
 
     @Test
