@@ -69,11 +69,11 @@ public final class ModelCatalog {
      * ({@link LstmGlobalModel#trainingSteps}), about {@value #LSTM_AUTO_BUDGET_MINUTES} minutes of one core. The
      * LSTM costs the same few minutes per training whatever the panel's size (its windows are sampled), and a
      * long horizon makes every window longer: on 500 daily series of five years with a 90-day horizon one training
-     * took 286 s ({@code LstmScaleBenchmark}: 4,000 windows x 118 steps x 15 epochs, ~25,000 steps a second, in
-     * line with the 1,240 samples/s of 28 steps in STACK.md), so the default {@code auto} would spend 9.5 minutes
+     * took 286 s ({@code LstmScaleBenchmark}: 4,000 windows x 118 steps x up to 15 epochs, ~25,000 steps a
+     * second if all ran, in line with the 1,240 samples/s of 28 steps in STACK.md), so the default {@code auto} would spend 9.5 minutes
      * on its 2-fold backtest and 14 when it wins; there it is left out with a note on standard error. It is kept
      * for horizons of a few weeks (Rossmann's 48 days with 2 folds: 9.1 million steps; 39 weeks of a weekly
-     * panel: 6.6 million) and for small panels. {@code --model lstm} always trains it.
+     * panel: 6.6 million) and for panels with few windows to sample (short histories). {@code --model lstm} always trains it.
      */
     public static AutoCandidates autoCandidates(List<TimeSeries> series, int horizon, int folds, long seed) {
         List<String> names = new ArrayList<>(autoCandidates());
