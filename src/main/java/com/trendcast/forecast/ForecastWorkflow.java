@@ -56,16 +56,6 @@ public final class ForecastWorkflow {
     }
 
     /**
-     * Forecasts every series of the panel with the named model, or the best one for {@code auto}.
-     *
-     * @param modelName a name from {@link ModelCatalog#names()}
-     */
-    public static Outcome forecast(Panel panel, ForecastRequest request, String modelName) {
-        return forecast(panel, request, modelName,
-                modelName.equals(ModelCatalog.AUTO) ? ModelCatalog.autoCandidates() : List.of(modelName));
-    }
-
-    /**
      * Forecasts with the named model, or for {@code auto} the best of {@code backtested}, after backtesting every
      * model in {@code backtested} (so a named model is scored next to the others, e.g. the baselines, and a
      * caller can narrow what {@code auto} chooses from).

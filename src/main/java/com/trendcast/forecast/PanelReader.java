@@ -30,8 +30,11 @@ import java.util.TreeSet;
 /**
  * Reads a history file (and optionally a future file) into a {@link Panel} through the ingestion reading core,
  * so every format and encoding the importer accepts works here too. Rows of one series and period are summed;
- * periods without rows are zero sales with covariates 0 (nothing recorded, e.g. a closed store). Future periods
- * without a row take the covariate's most common value in that series' history.
+ * periods without rows are zero sales with covariates 0 (nothing recorded, e.g. a closed store). Every series
+ * runs to the file's last period: a series whose rows stop earlier (a sparse department without sales in the last
+ * weeks, a discontinued item) sold nothing since, and its forecast starts where every other series' does, on the
+ * dates a future file and a scorer's held-out period hold. Future periods without a row take the covariate's most
+ * common value in that series' history.
  */
 public final class PanelReader {
 
@@ -93,6 +96,8 @@ public final class PanelReader {
         for (int row = 0; row < history.size(); row++) {
             rowsBySeries.computeIfAbsent(history.key(row, 2, keyWidth), key -> new ArrayList<>()).add(row);
         }
+        LocalDate panelEnd = dates.stream().max(LocalDate::compareTo).orElseThrow(
+                () -> new UserFacingException("forecast.history.tooShort", request.horizon() + 2, frequency));
         List<TimeSeries> series = new ArrayList<>();
         for (Map.Entry<List<String>, List<Integer>> entry : rowsBySeries.entrySet()) {
             LocalDate first = entry.getValue().stream().map(dates::get).min(LocalDate::compareTo).orElseThrow();
@@ -101,6 +106,7 @@ public final class PanelReader {
                 double value = Double.isNaN(targets[row]) ? 0 : targets[row];
                 observations.merge(onGrid(frequency, first, dates.get(row)), value, Double::sum);
             }
+            observations.putIfAbsent(onGrid(frequency, first, panelEnd), 0.0);
             TimeSeries regular = GapFilling.regularize(entry.getKey(), frequency, observations,
                     GapFilling.Method.ZERO);
             for (Covariate covariate : covariates(history, entry.getValue(), dates, regular, encodings,

@@ -47,6 +47,34 @@ class PanelReaderTest {
         assertThat(panel.future().get(0).get("Promo")).containsExactly(1);
     }
 
+    /**
+     * Walmart-shaped weekly rows on Fridays with TRUE/FALSE holiday text: department 2 has no rows in the last
+     * two weeks (no sales then), department 3 starts late with a single negative (returns) week.
+     */
+    @Test
+    void everySeriesRunsToTheLastWeekOfTheFileAndTrueFalseHolidaysAreFlags() throws IOException {
+        Path file = Files.write(folder.resolve("walmart.csv"), List.of("Store,Dept,Date,Weekly_Sales,IsHoliday",
+                "1,1,2010-02-05,100.5,FALSE", "1,1,2010-02-12,120,TRUE", "1,1,2010-02-19,90,FALSE",
+                "1,1,2010-02-26,95,FALSE", "1,2,2010-02-05,7,FALSE", "1,2,2010-02-12,8,TRUE",
+                "1,3,2010-02-19,-12.25,FALSE"));
+
+        Panel panel = PanelReader.read(new ForecastRequest(file, "Date", "Weekly_Sales", List.of("Store", "Dept"),
+                List.of("IsHoliday"), null, null, 1, 0.8, 1, 1));
+
+        assertThat(panel.series()).extracting(TimeSeries::key)
+                .containsExactly(List.of("1", "1"), List.of("1", "2"), List.of("1", "3"));
+        TimeSeries full = panel.series().get(0);
+        assertThat(full.frequency()).isEqualTo(Frequency.WEEK);
+        assertThat(full.values()).containsExactly(100.5, 120, 90, 95);
+        assertThat(full.covariates().get("IsHoliday").values()).containsExactly(0, 1, 0, 0);
+        TimeSeries stopped = panel.series().get(1);
+        assertThat(stopped.start()).isEqualTo(LocalDate.of(2010, 2, 5));
+        assertThat(stopped.values()).containsExactly(7, 8, 0, 0);
+        TimeSeries late = panel.series().get(2);
+        assertThat(late.start()).isEqualTo(LocalDate.of(2010, 2, 19));
+        assertThat(late.values()).containsExactly(-12.25, 0);
+    }
+
     private static ForecastRequest request(Path file, int horizon) {
         return new ForecastRequest(file, "Week", "Sales", List.of("Dept"), List.of("Holiday"), null, null, horizon,
                 0.8, 1, 1);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Forecasts every series of a file; pure computation, no database. */
@@ -47,7 +48,16 @@ public class ForecastCommand implements Callable<Integer> {
         ForecastRequest request = Requests.validated(input.request(folds));
         long started = System.nanoTime();
         Panel panel = PanelReader.read(request);
-        ForecastWorkflow.Outcome outcome = ForecastWorkflow.forecast(panel, request, model);
+        List<String> backtested = List.of(model);
+        if (model.equals(ModelCatalog.AUTO)) {
+            ModelCatalog.AutoCandidates candidates = ModelCatalog.autoCandidates(panel.series(), request.horizon(),
+                    request.folds(), request.seed());
+            if (candidates.note() != null) {
+                context.err().println(candidates.note());
+            }
+            backtested = candidates.names();
+        }
+        ForecastWorkflow.Outcome outcome = ForecastWorkflow.forecast(panel, request, model, backtested);
         ForecastOutput.writeForecasts(output, panel.seriesColumns(), outcome.forecasts());
         context.out().printf("Forecast %d series x %d periods with %s (backtest WAPE %.4f) in %.1f s -> %s%n",
                 panel.series().size(), request.horizon(), outcome.model(),

@@ -8,9 +8,13 @@ import com.trendcast.forecast.engine.eval.FoldForecast;
 import com.trendcast.forecast.engine.eval.Metrics;
 import com.trendcast.forecast.engine.eval.RollingOriginBacktest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -25,6 +29,7 @@ import java.util.function.BiFunction;
 public final class GlobalBacktest {
 
     private static final int MIN_TRAIN_LENGTH = 2;
+    private static final Logger log = LoggerFactory.getLogger(GlobalBacktest.class);
 
     private final int folds;
     private final int horizon;
@@ -95,7 +100,10 @@ public final class GlobalBacktest {
         }
         List<FoldForecast> forecasts = new ArrayList<>();
         for (GlobalForecastModel model : models) {
+            long started = System.nanoTime();
             List<double[]> points = model.forecast(histories, horizon, future);
+            log.info("Backtest fold {}: {} on {} series took {} s", splits.get(0).index(), model.name(),
+                    members.size(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             for (int i = 0; i < members.size(); i++) {
                 TimeSeries one = members.get(i);
                 Fold fold = splits.get(i);

@@ -37,6 +37,7 @@ public final class GlobalTabularModel implements GlobalForecastModel {
     private static final Map<Frequency, Integer> RUN_CAP = Map.of(Frequency.DAY, 28, Frequency.WEEK, 8,
             Frequency.MONTH, 3);
     private static final int SAME_PHASE_SHORT = 8;
+    private static final int QUARTER_WEEKS = 13;
 
     private final String name;
     private final TabularLearner learner;
@@ -169,9 +170,14 @@ public final class GlobalTabularModel implements GlobalForecastModel {
             row.add(windows.mean(origin, width, openMean));
         }
         row.add(windows.deviation(origin, widths[1]));
-        row.add(windows.samePhaseMean(t, origin, phase, SAME_PHASE_SHORT, profile));
-        row.add(windows.samePhaseMean(t, origin, phase, yearLag / phase, profile));
-        row.add(lastYearKnown ? windows.mean(Math.min(origin, lastYear + phase / 2 + 1), phase, profile) : profile);
+        if (frequency == Frequency.WEEK) {
+            row.addAll(weeklyYearInputs(z, flags, windows, t, origin));
+        } else {
+            row.add(windows.samePhaseMean(t, origin, phase, SAME_PHASE_SHORT, profile));
+            row.add(windows.samePhaseMean(t, origin, phase, yearLag / phase, profile));
+            row.add(lastYearKnown ? windows.mean(Math.min(origin, lastYear + phase / 2 + 1), phase, profile)
+                    : profile);
+        }
         row.add(Math.log(one.scale()));
         for (double[] flag : flags) {
             row.add((double) EventDistances.sinceChange(flag, t, cap));
@@ -179,6 +185,47 @@ public final class GlobalTabularModel implements GlobalForecastModel {
         }
         row.addAll(rawCalendar(one.dateAt(t), frequency));
         return row.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * What last year says about a week, for trees (unknown values are missing, which XGBoost routes on its own):
+     * the weeks beside the same week last year, because holidays and the pre-Christmas peak move by a weekday each
+     * year against a 52-week lag; the week last year whose 0/1 covariates equal this week's within one week of it
+     * (last Thanksgiving for Thanksgiving); the same week two years back; the growth of the last quarter over the
+     * same quarter a year earlier, and last year's week times that growth. At weekly frequency the daily
+     * same-weekday means would only repeat the trailing windows.
+     */
+    private static List<Double> weeklyYearInputs(double[] z, double[][] flags, HistoryWindows windows, int t,
+                                                 int origin) {
+        int year = SeriesScaling.yearLag(Frequency.WEEK);
+        double lastYear = known(z, t - year, origin);
+        double matched = lastYear;
+        for (int lag : new int[]{year, year - 1, year + 1}) {
+            if (flags.length > 0 && t - lag >= 0 && t - lag < origin && sameFlags(flags, t, t - lag)) {
+                matched = z[t - lag];
+                break;
+            }
+        }
+        double recentQuarter = windows.mean(origin, QUARTER_WEEKS, Double.NaN);
+        double quarterLastYear = origin - year > 0 ? windows.mean(origin - year, QUARTER_WEEKS, Double.NaN)
+                : Double.NaN;
+        double growth = quarterLastYear > 0 ? recentQuarter / quarterLastYear : Double.NaN;
+        return List.of(known(z, t - year + 1, origin), known(z, t - year - 1, origin), matched,
+                known(z, t - 2 * year, origin), growth, lastYear * growth);
+    }
+
+    /** {@code values[index]} when it lies in the history before {@code origin}, else missing. */
+    private static double known(double[] values, int index, int origin) {
+        return index >= 0 && index < origin ? values[index] : Double.NaN;
+    }
+
+    private static boolean sameFlags(double[][] flags, int t, int other) {
+        for (double[] flag : flags) {
+            if (flag[t] != flag[other]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Calendar positions as plain numbers, which trees split on directly (paydays, month ends, seasons). */

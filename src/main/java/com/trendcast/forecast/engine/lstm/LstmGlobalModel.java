@@ -189,6 +189,26 @@ public final class LstmGlobalModel implements GlobalForecastModel {
     }
 
     /**
+     * The most sequence steps one training of this network on {@code histories} passes through: its sampled
+     * windows times their length (history window plus horizon) times the epochs. Training time grows in proportion
+     * (early stopping may end it sooner); it depends on the horizon and hardly on the number of series, since the
+     * windows are sampled up to {@link Settings#maxWindows()}.
+     */
+    public long trainingSteps(List<TimeSeries> histories, int horizon) {
+        if (histories.isEmpty()) {
+            return 0;
+        }
+        int window = settings.windowFor(histories.get(0).frequency());
+        long windows = 0;
+        for (TimeSeries one : histories) {
+            int lastTrainingOrigin = one.length() - 2 * horizon;
+            int firstOrigin = Math.max(1, Math.min(window, lastTrainingOrigin));
+            windows += Math.max(0, lastTrainingOrigin - firstOrigin + 1);
+        }
+        return Math.min(windows, settings.maxWindows()) * (long) (window + horizon) * settings.maxEpochs();
+    }
+
+    /**
      * Trains the network on the panel.
      *
      * @param histories        the panel; all of one frequency, at least one series

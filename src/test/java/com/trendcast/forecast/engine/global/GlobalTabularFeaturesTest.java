@@ -4,7 +4,7 @@ import com.trendcast.forecast.engine.Covariate;
 import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -23,24 +23,27 @@ class GlobalTabularFeaturesTest {
     private static final int HORIZON = 28;
 
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void rowIgnoresTargetsFromTheOriginOnAndCovariatesBeyondTheHorizon(boolean treeInputs) {
-        GlobalTabularModel.Prepared original = prepared();
+    @CsvSource({"DAY,true", "DAY,false", "WEEK,true", "WEEK,false"})
+    void rowIgnoresTargetsFromTheOriginOnAndCovariatesBeyondTheHorizon(Frequency frequency, boolean treeInputs) {
+        GlobalTabularModel.Prepared original = prepared(frequency);
         GlobalTabularModel.Prepared laterChanged = changedFrom(original, ORIGIN, ORIGIN + HORIZON);
         GlobalTabularModel.Prepared earlierChanged = changedFrom(original, ORIGIN - 1, ORIGIN + HORIZON);
 
         for (int t = ORIGIN; t < ORIGIN + HORIZON; t++) {
-            double[] row = GlobalTabularModel.features(original, t, ORIGIN, HORIZON, Frequency.DAY, treeInputs);
-            assertThat(GlobalTabularModel.features(laterChanged, t, ORIGIN, HORIZON, Frequency.DAY, treeInputs))
+            double[] row = GlobalTabularModel.features(original, t, ORIGIN, HORIZON, frequency, treeInputs);
+            assertThat(GlobalTabularModel.features(laterChanged, t, ORIGIN, HORIZON, frequency, treeInputs))
                     .as("row for period %d", t).containsExactly(row);
             // the guard can fail: the last value before the origin does reach the row
-            assertThat(GlobalTabularModel.features(earlierChanged, t, ORIGIN, HORIZON, Frequency.DAY, treeInputs))
+            assertThat(GlobalTabularModel.features(earlierChanged, t, ORIGIN, HORIZON, frequency, treeInputs))
                     .isNotEqualTo(row);
         }
     }
 
-    /** A weekly pattern with noise and a promotion flag that switches on every few days. */
-    private static GlobalTabularModel.Prepared prepared() {
+    /**
+     * A weekly pattern with noise and a promotion flag that switches on every few periods (at weekly frequency the
+     * same numbers read as weeks, whose yearly lags then lie inside the history).
+     */
+    private static GlobalTabularModel.Prepared prepared(Frequency frequency) {
         Random random = new Random(5);
         double[] values = new double[LENGTH];
         double[] promo = new double[LENGTH];
@@ -48,7 +51,7 @@ class GlobalTabularFeaturesTest {
             promo[t] = (t / 3) % 4 == 0 ? 1 : 0;
             values[t] = 100 + 30 * Math.sin(2 * Math.PI * t / 7) + 40 * promo[t] + 10 * random.nextGaussian();
         }
-        TimeSeries series = new TimeSeries(List.of("s"), LocalDate.of(2022, 1, 3), Frequency.DAY, values,
+        TimeSeries series = new TimeSeries(List.of("s"), LocalDate.of(2002, 1, 4), frequency, values,
                 Map.of("Promo", new Covariate("Promo", promo, true)));
         return GlobalTabularModel.Prepared.of(series, List.of("Promo"),
                 Map.of("Promo", new double[HORIZON]), HORIZON, Set.of());
