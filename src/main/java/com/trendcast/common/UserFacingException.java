@@ -26,8 +26,11 @@ public class UserFacingException extends RuntimeException {
         this.arguments = arguments.clone();
     }
 
-    /** An argument that is itself a translation key, shown in the same language as the message around it. */
-    public record Text(String key) {
+    /**
+     * An argument that is itself a translation key (with its own arguments), shown in the same language as the
+     * message around it.
+     */
+    public record Text(String key, Object... arguments) {
     }
 
     public String messageKey() {
@@ -56,7 +59,7 @@ public class UserFacingException extends RuntimeException {
         }
         Object[] shown = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            shown[i] = arguments[i] instanceof Text text ? format(locale, text.key()) : arguments[i];
+            shown[i] = arguments[i] instanceof Text text ? format(locale, text.key(), text.arguments()) : arguments[i];
         }
         return new MessageFormat(pattern, locale).format(shown);
     }

@@ -344,7 +344,7 @@ public class DatasetImportService {
         try {
             return action.get();
         } catch (UnreadableFileException e) {
-            throw new UserFacingException(e, "import.file.unreadable", e.getMessage());
+            throw new UserFacingException(e, "import.file.unreadable", e.reason());
         }
     }
 

@@ -133,7 +133,7 @@ public class AdhocForecastService {
             }
         } catch (UnreadableFileException e) {
             AdhocUpload.delete(file);
-            throw new UserFacingException(e, "adhoc.file.unreadable", originalName, e.getMessage());
+            throw new UserFacingException(e, "adhoc.file.unreadable", originalName, e.reason());
         } catch (RuntimeException e) {
             AdhocUpload.delete(file);
             throw e;

@@ -293,7 +293,7 @@ public final class PanelReader {
                     table.rowNumbers.add(row.number());
                 }
             } catch (UnreadableFileException e) {
-                throw new UserFacingException(e, "forecast.file.unreadable", name, e.getMessage());
+                throw new UserFacingException(e, "forecast.file.unreadable", name, e.reason());
             }
             return table;
         }

@@ -95,6 +95,52 @@ public class ApiTokenService {
     }
 
     /**
+     * Another user's tokens, for an admin governing accounts: label, first characters, dates, never the secret
+     * (only its hash is stored). Managers are refused: they see only their own tokens, on their account page.
+     */
+    @Transactional(readOnly = true)
+    public List<ApiTokenSummary> listOfUser(AccessScope scope, String username) {
+        requireAdmin(scope);
+        UserAccount owner = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        return tokens.findByUserIdOrderByCreatedAtDescIdDesc(owner.getId()).stream().map(ApiToken::toSummary).toList();
+    }
+
+    /** An admin revokes one of another user's tokens (a leaked script token, a departed colleague's job). */
+    @Transactional
+    public void revokeOfUser(AccessScope scope, String username, long tokenId) {
+        requireAdmin(scope);
+        UserAccount owner = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> t.getUserId().equals(owner.getId()))
+                .orElseThrow(() -> new UserFacingException("apiToken.admin.notFound", tokenId, owner.getUsername()));
+        if (token.isRevoked()) {
+            return;
+        }
+        token.revoke(clock.instant());
+        audit.record(scope.username(), "api.token.revoke", "Token " + tokenId + " '" + token.getLabel() + "' of "
+                + owner.getUsername());
+    }
+
+    /** An admin revokes every working token of another user; answers how many were revoked. */
+    @Transactional
+    public int revokeAllOfUser(AccessScope scope, String username) {
+        requireAdmin(scope);
+        UserAccount owner = users.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> new UserFacingException("user.notFound", username));
+        int revoked = revokeAll(owner);
+        audit.record(scope.username(), "api.token.revoke.all", revoked + " tokens of " + owner.getUsername());
+        return revoked;
+    }
+
+    private static void requireAdmin(AccessScope scope) {
+        if (!scope.admin()) {
+            throw new UserFacingException("apiToken.admin.only");
+        }
+    }
+
+    /**
      * The owner a presented token acts for, or empty when it is unknown, revoked or its owner is disabled.
      * The first use of a token on each (UTC) day is audited: often enough to see which tokens are alive and
      * who uses them, without one audit row per read of a polling script (mutating calls are audited each time

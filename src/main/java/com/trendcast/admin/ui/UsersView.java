@@ -1,6 +1,8 @@
 package com.trendcast.admin.ui;
 
 import com.trendcast.common.UserFacingException;
+import com.trendcast.security.ApiTokenService;
+import com.trendcast.security.ApiTokenSummary;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.security.Role;
 import com.trendcast.security.Roles;
@@ -8,6 +10,7 @@ import com.trendcast.security.UserService;
 import com.trendcast.security.UserSummary;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.MainLayout;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,6 +18,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -30,18 +34,23 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
-/** User administration: accounts, roles and the categories each manager owns. */
+/**
+ * User administration: accounts, roles and the categories each manager owns, and each user's API tokens, which
+ * an admin can revoke one by one or all at once (the secrets themselves are never stored, so never shown).
+ */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · Trendcast")
 @RolesAllowed(Roles.ADMIN)
 public class UsersView extends VerticalLayout {
 
     private final UserService users;
+    private final ApiTokenService tokens;
     private final CurrentUser currentUser;
     private final Grid<UserSummary> grid = new Grid<>();
 
-    public UsersView(UserService users, CurrentUser currentUser) {
+    public UsersView(UserService users, ApiTokenService tokens, CurrentUser currentUser) {
         this.users = users;
+        this.tokens = tokens;
         this.currentUser = currentUser;
         setSizeFull();
         Button add = new Button(getTranslation("admin.users.add"), e -> openEditor(null));
@@ -59,7 +68,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(this::status).setHeader(getTranslation("admin.users.status"));
         grid.addColumn(u -> Formats.date(getLocale(), u.createdAt().atZone(ZoneId.systemDefault()).toLocalDate()))
                 .setHeader(getTranslation("admin.users.created"));
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         add(header, grid);
         refresh();
     }
@@ -79,7 +88,67 @@ public class UsersView extends VerticalLayout {
                         "admin.users.updated.notice", user.username()));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.setEnabled(!user.username().equals(currentUser.username()));
-        return new HorizontalLayout(edit, toggle);
+        Button apiTokens = new Button(getTranslation("admin.users.tokens"), e -> openTokens(user.username()));
+        apiTokens.setId("user-tokens-" + user.username());
+        apiTokens.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(edit, toggle, apiTokens);
+    }
+
+    private void openTokens(String username) {
+        Dialog dialog = new Dialog();
+        dialog.setId("user-tokens-dialog");
+        dialog.setHeaderTitle(getTranslation("admin.users.tokens.title", username));
+        dialog.setWidth("min(56rem, 95vw)");
+        Grid<ApiTokenSummary> tokenGrid = new Grid<>();
+        tokenGrid.setId("user-tokens-grid");
+        tokenGrid.setAllRowsVisible(true);
+        tokenGrid.addColumn(ApiTokenSummary::label).setHeader(getTranslation("account.tokens.label")).setFlexGrow(2);
+        tokenGrid.addColumn(t -> t.prefix() + "…").setHeader(getTranslation("account.tokens.prefix"));
+        tokenGrid.addColumn(t -> Formats.dateTime(getLocale(), t.createdAt()))
+                .setHeader(getTranslation("account.tokens.created"));
+        tokenGrid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("account.tokens.never")
+                : Formats.dateTime(getLocale(), t.lastUsedAt())).setHeader(getTranslation("account.tokens.lastUsed"));
+        Runnable reload = () -> tokenGrid.setItems(tokens.listOfUser(currentUser.scope(), username));
+        tokenGrid.addComponentColumn(token -> revokeOrStatus(username, token, reload)).setKey("actions")
+                .setAutoWidth(true);
+        Button revokeAll = new Button(getTranslation("admin.users.tokens.revokeAll"), e -> {
+            try {
+                int revoked = tokens.revokeAllOfUser(currentUser.scope(), username);
+                Notification.show(getTranslation("admin.users.tokens.revokedAll.notice", revoked, username), 3000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                reload.run();
+            } catch (UserFacingException ex) {
+                showError(ex);
+            }
+        });
+        revokeAll.setId("user-tokens-revoke-all");
+        revokeAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        try {
+            reload.run();
+        } catch (UserFacingException ex) {
+            showError(ex);
+            return;
+        }
+        dialog.add(tokenGrid);
+        dialog.getFooter().add(revokeAll, new Button(getTranslation("account.tokens.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private Component revokeOrStatus(String username, ApiTokenSummary token, Runnable reload) {
+        if (token.revoked()) {
+            return new Span(getTranslation("account.tokens.revoked", Formats.dateTime(getLocale(), token.revokedAt())));
+        }
+        Button revoke = new Button(getTranslation("account.tokens.revoke"), e -> {
+            try {
+                tokens.revokeOfUser(currentUser.scope(), username, token.id());
+                reload.run();
+            } catch (UserFacingException ex) {
+                showError(ex);
+            }
+        });
+        revoke.setId("user-token-revoke-" + token.id());
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return revoke;
     }
 
     private void openEditor(UserSummary existing) {

@@ -44,9 +44,9 @@ final class CsvRowReader extends LookaheadRowReader {
         try {
             Row first = readNonBlank();
             if (first == null) {
-                throw new UnreadableFileException("The file is empty.");
+                throw new UnreadableFileException("read.empty");
             }
-            start(first, "The file has a header row but no data rows.");
+            start(first, "read.headerOnly");
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -78,16 +78,11 @@ final class CsvRowReader extends LookaheadRowReader {
 
     private void checkLimits(List<String> values, long line) {
         if (values.size() > options.maxColumns()) {
-            throw new UnreadableFileException("Line " + ReadFailures.formatCount(line) + " has "
-                    + ReadFailures.formatCount(values.size()) + " columns; at most "
-                    + ReadFailures.formatCount(options.maxColumns()) + " are supported. "
-                    + "Please check that the file is a table with one record per row.");
+            throw new UnreadableFileException("read.csv.tooManyColumns", line, values.size(), options.maxColumns());
         }
         for (String value : values) {
             if (value.length() > options.maxFieldChars()) {
-                throw new UnreadableFileException("A value on line " + ReadFailures.formatCount(line)
-                        + " is longer than " + ReadFailures.formatCount(options.maxFieldChars())
-                        + " characters. The file may contain an unclosed quote (\").");
+                throw new UnreadableFileException("read.csv.valueTooLong", line, options.maxFieldChars());
             }
         }
     }

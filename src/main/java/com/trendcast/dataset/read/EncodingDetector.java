@@ -45,8 +45,7 @@ final class EncodingDetector {
             return new Detected(utf16, 0);
         }
         if (looksBinary(sample)) {
-            throw new UnreadableFileException(
-                    "The file looks binary, not a CSV/TSV text file. Please upload a CSV, TSV or Excel file.");
+            throw new UnreadableFileException("read.binary");
         }
         if (decodesStrictly(sample, StandardCharsets.UTF_8, complete)) {
             return new Detected(StandardCharsets.UTF_8, 0);

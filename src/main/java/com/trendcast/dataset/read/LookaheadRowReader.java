@@ -13,11 +13,11 @@ abstract class LookaheadRowReader implements RowReader {
     private Row pending;
 
     /** Takes the header row and reads the first data row, refusing a file that has none. */
-    protected final void start(Row headerRow, String headerOnlyMessage) {
+    protected final void start(Row headerRow, String headerOnlyReasonKey, Object... arguments) {
         header = HeaderCells.clean(headerRow.values());
         pending = readNonBlank();
         if (pending == null) {
-            throw new UnreadableFileException(headerOnlyMessage);
+            throw new UnreadableFileException(headerOnlyReasonKey, arguments);
         }
     }
 

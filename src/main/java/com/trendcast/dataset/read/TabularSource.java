@@ -59,12 +59,12 @@ public final class TabularSource {
         try {
             container = ContentSniffer.sniff(file);
         } catch (NoSuchFileException e) {
-            throw new UnreadableFileException("The file could not be found. Please upload it again.", e);
+            throw new UnreadableFileException(e, "read.file.notFound");
         } catch (IOException e) {
-            throw new UnreadableFileException("The file could not be opened. Please upload it again.", e);
+            throw new UnreadableFileException(e, "read.file.cannotOpen");
         }
         return switch (container) {
-            case EMPTY -> throw new UnreadableFileException("The file is empty.");
+            case EMPTY -> throw new UnreadableFileException("read.empty");
             case ZIP -> {
                 XlsxWorkbook.verify(file);
                 yield new TabularSource(file, options, SourceFormat.XLSX, null);
@@ -144,18 +144,17 @@ public final class TabularSource {
         if (gzip) {
             ContentSniffer.Container inner = ContentSniffer.sniff(Arrays.copyOf(sample, Math.min(4, sample.length)));
             if (inner == ContentSniffer.Container.EMPTY) {
-                throw new UnreadableFileException("The file is empty.");
+                throw new UnreadableFileException("read.empty");
             }
             if (inner != ContentSniffer.Container.PLAIN) {
-                throw new UnreadableFileException("The compressed file contains a spreadsheet or archive, not CSV "
-                        + "text. Please upload the spreadsheet itself.");
+                throw new UnreadableFileException("read.compressed.notText");
             }
         }
         EncodingDetector.Detected detected = EncodingDetector.detect(sample, complete);
         String text = new String(sample, detected.bomLength(), sample.length - detected.bomLength(),
                 detected.charset());
         if (text.isBlank()) {
-            throw new UnreadableFileException("The file is empty.");
+            throw new UnreadableFileException("read.empty");
         }
         char delimiter = DelimiterSniffer.sniff(text, complete);
         return new TextLayout(detected.charset(), detected.bomLength() > 0, delimiter, gzip);

@@ -36,9 +36,9 @@ final class XlsRowReader extends LookaheadRowReader {
         this.cells = new SpreadsheetCells(workbook.getInternalWorkbook().isUsing1904DateWindowing());
         Row first = readNonBlank();
         if (first == null) {
-            throw new UnreadableFileException("The sheet '" + sheetName + "' is empty.");
+            throw new UnreadableFileException("read.sheet.empty", sheetName);
         }
-        start(first, "The sheet '" + sheetName + "' has a header row but no data rows.");
+        start(first, "read.sheet.headerOnly", sheetName);
     }
 
     static void verify(Path file, ReadOptions options) {
@@ -53,7 +53,7 @@ final class XlsRowReader extends LookaheadRowReader {
             }
             return List.copyOf(names);
         } catch (IOException e) {
-            throw new UnreadableFileException(ReadFailures.DAMAGED_EXCEL, e);
+            throw new UnreadableFileException(e, ReadFailures.DAMAGED_EXCEL);
         }
     }
 
@@ -63,18 +63,18 @@ final class XlsRowReader extends LookaheadRowReader {
         try {
             Sheet sheet = sheetName == null ? firstSheet(workbook) : workbook.getSheet(sheetName);
             if (sheet == null) {
-                throw new UnreadableFileException("The Excel file has no sheet named '" + sheetName + "'.");
+                throw new UnreadableFileException("read.excel.noSuchSheet", sheetName);
             }
             return new XlsRowReader(workbook, sheet, options);
         } catch (RuntimeException e) {
             closeQuietly(workbook);
-            throw e instanceof UnreadableFileException ? e : new UnreadableFileException(ReadFailures.DAMAGED_EXCEL, e);
+            throw e instanceof UnreadableFileException ? e : new UnreadableFileException(e, ReadFailures.DAMAGED_EXCEL);
         }
     }
 
     private static Sheet firstSheet(HSSFWorkbook workbook) {
         if (workbook.getNumberOfSheets() == 0) {
-            throw new UnreadableFileException("The Excel file contains no sheets.");
+            throw new UnreadableFileException("read.excel.noSheets");
         }
         return workbook.getSheetAt(0);
     }
@@ -82,9 +82,7 @@ final class XlsRowReader extends LookaheadRowReader {
     static HSSFWorkbook load(Path file, ReadOptions options) {
         try {
             if (Files.size(file) > options.maxLegacyXlsBytes()) {
-                throw new UnreadableFileException("The .xls file is larger than "
-                        + ReadFailures.formatCount(options.maxLegacyXlsBytes() / (1024 * 1024))
-                        + " MB, too large for the old Excel format. Please save it as .xlsx or CSV and upload that.");
+                throw new UnreadableFileException("read.xls.tooLarge", options.maxLegacyXlsBytes() / (1024 * 1024));
             }
             POIFSFileSystem fileSystem = new POIFSFileSystem(file.toFile(), true);
             try {
@@ -93,7 +91,7 @@ final class XlsRowReader extends LookaheadRowReader {
                     throw new EncryptedDocumentException("encrypted OLE2 package");
                 }
                 if (!root.hasEntry("Workbook") && !root.hasEntry("WORKBOOK") && !root.hasEntry("Book")) {
-                    throw new UnreadableFileException("The file is an Office document but not an Excel workbook.");
+                    throw new UnreadableFileException("read.xls.notExcel");
                 }
                 return new HSSFWorkbook(fileSystem);
             } catch (IOException | RuntimeException e) {
@@ -101,15 +99,13 @@ final class XlsRowReader extends LookaheadRowReader {
                 throw e;
             }
         } catch (OldExcelFormatException e) {
-            throw new UnreadableFileException("The workbook uses a very old Excel format (Excel 95 or earlier). "
-                    + "Please save it as .xlsx and upload that.", e);
+            throw new UnreadableFileException(e, "read.xls.tooOld");
         } catch (EncryptedDocumentException e) {
-            throw new UnreadableFileException(
-                    "The workbook is password-protected. Please remove the password in Excel and upload it again.", e);
+            throw new UnreadableFileException(e, "read.excel.encrypted");
         } catch (IOException | RuntimeException e) {
             throw e instanceof UnreadableFileException unreadable
                     ? unreadable
-                    : new UnreadableFileException(ReadFailures.DAMAGED_EXCEL, e);
+                    : new UnreadableFileException(e, ReadFailures.DAMAGED_EXCEL);
         }
     }
 
@@ -121,8 +117,8 @@ final class XlsRowReader extends LookaheadRowReader {
             for (Cell cell : source) {
                 int column = cell.getColumnIndex();
                 if (column >= options.maxColumns()) {
-                    throw new UnreadableFileException("Row " + (source.getRowNum() + 1) + " of sheet '" + sheetName
-                            + "' has more than " + ReadFailures.formatCount(options.maxColumns()) + " columns.");
+                    throw new UnreadableFileException("read.xls.tooManyColumns", source.getRowNum() + 1, sheetName,
+                            options.maxColumns());
                 }
                 while (values.size() <= column) {
                     values.add("");

@@ -51,9 +51,9 @@ final class XlsxRowReader extends LookaheadRowReader {
         try {
             Row first = readNonBlank();
             if (first == null) {
-                throw new UnreadableFileException("The sheet '" + sheetName + "' is empty.");
+                throw new UnreadableFileException("read.sheet.empty", sheetName);
             }
-            start(first, "The sheet '" + sheetName + "' has a header row but no data rows.");
+            start(first, "read.sheet.headerOnly", sheetName);
         } catch (RuntimeException e) {
             closeSheet();
             throw e;
@@ -92,10 +92,8 @@ final class XlsxRowReader extends LookaheadRowReader {
                 String reference = xml.getAttributeValue(null, "r");
                 int column = reference != null ? new CellReference(reference).getCol() : nextColumn;
                 if (column >= options.maxColumns()) {
-                    throw new UnreadableFileException("Row " + ReadFailures.formatCount(rowNumber) + " of sheet '"
-                            + sheetName + "' has cells beyond column " + ReadFailures.formatCount(options.maxColumns())
-                            + "; at most " + ReadFailures.formatCount(options.maxColumns())
-                            + " columns are supported.");
+                    throw new UnreadableFileException("read.xlsx.tooManyColumns", rowNumber, sheetName,
+                            options.maxColumns());
                 }
                 String text = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
                 while (values.size() <= column) {
@@ -129,9 +127,8 @@ final class XlsxRowReader extends LookaheadRowReader {
         }
         String text = cellText(type, stored, inline.toString(), styleIndex);
         if (text.length() > options.maxFieldChars()) {
-            throw new UnreadableFileException("A cell in row " + ReadFailures.formatCount(previousRowNumber)
-                    + " of sheet '" + sheetName + "' is longer than "
-                    + ReadFailures.formatCount(options.maxFieldChars()) + " characters.");
+            throw new UnreadableFileException("read.xlsx.cellTooLong", previousRowNumber, sheetName,
+                    options.maxFieldChars());
         }
         return text;
     }

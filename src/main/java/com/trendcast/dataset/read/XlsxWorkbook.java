@@ -27,11 +27,10 @@ final class XlsxWorkbook {
     static void verify(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("xl/workbook.xml") == null) {
-                throw new UnreadableFileException("The file is a ZIP archive but not an Excel workbook. "
-                        + "If it contains a CSV file, please unzip it and upload the CSV.");
+                throw new UnreadableFileException("read.zip.notExcel");
             }
         } catch (IOException e) {
-            throw new UnreadableFileException(ReadFailures.DAMAGED_EXCEL, e);
+            throw new UnreadableFileException(e, ReadFailures.DAMAGED_EXCEL);
         }
     }
 
@@ -68,9 +67,8 @@ final class XlsxWorkbook {
                 }
                 sheet.close();
             }
-            throw new UnreadableFileException(sheetName == null
-                    ? "The Excel file contains no sheets."
-                    : "The Excel file has no sheet named '" + sheetName + "'.");
+            throw sheetName == null ? new UnreadableFileException("read.excel.noSheets")
+                    : new UnreadableFileException("read.excel.noSuchSheet", sheetName);
         } catch (Exception e) {
             pkg.revert();
             throw ReadFailures.inExcel(e);

@@ -2,6 +2,7 @@ package com.trendcast.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,9 +49,10 @@ import java.util.regex.Pattern;
  *     (a chart bar, a filter: the view then navigates server-side to the new URL): {@code POST /?v-r=uidl&v-uiId=N}
  *     with {@code {"csrfToken":key,"rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"sales",
  *     "query":"cat=Kitchen","appShellTitle":"","historyState":null,"trigger":"client"}}],"syncId":S,"clientId":C}},
- *     S the last server sync id seen, C the next client id the server asked for. The answer
+ *     S the sync id of the last server message applied, C one more than the client id of the previous request
+ *     (the server refuses anything else), kept as the flow client keeps them: see {@link UidlSequence}. The answer
  *     ({@code for(;;);[{...}]}) carries the changes that render the view; a view that loads data later pushes
- *     them over the WebSocket.</li>
+ *     them over the WebSocket, and pushes and answers are applied in sync-id order.</li>
  * </ol>
  *
  * Not reproduced: static resources (the JavaScript bundle, theme, fonts, icons; a returning browser has them
@@ -64,7 +68,6 @@ final class FlowUser implements AutoCloseable {
     private static final Pattern CSRF_PARAMETER_META = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
     private static final String UIDL_PREFIX = "for(;;);";
     private static final int ROOT_NODE = 1;
-    private static final String NOT_FOUND = "not found";
 
     private final URI base;
     private final HttpClient http;
@@ -72,6 +75,7 @@ final class FlowUser implements AutoCloseable {
     private final Latencies latencies;
     private final LinkedBlockingQueue<String> pushed = new LinkedBlockingQueue<>();
     private final StringBuilder pushBuffer = new StringBuilder();
+    private final UidlSequence sequence = new UidlSequence();
 
     private String afterSignIn = "";
     private String location = "";
@@ -80,8 +84,6 @@ final class FlowUser implements AutoCloseable {
     private long lastContact;
     private String securityKey;
     private String pushId;
-    private int lastSyncId = -1;
-    private int nextClientId;
     private WebSocket push;
     private volatile String pushFailure;
     private boolean pushFailureReported;
@@ -93,6 +95,35 @@ final class FlowUser implements AutoCloseable {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout).build();
+    }
+
+    /**
+     * Why a step did not succeed. An {@code ERROR} is a wrong answer, a {@code TIMEOUT} no (complete) answer within
+     * {@code load.timeoutSeconds}; {@code NOT_FOUND} is Flow's "Could not navigate to" for a route that does not
+     * exist. The reason names what was sent and the client's counters, enough to diagnose it from the report.
+     */
+    record Failure(Type type, String reason) {
+        enum Type { ERROR, TIMEOUT, NOT_FOUND }
+
+        static Failure error(String reason) {
+            return new Failure(Type.ERROR, reason);
+        }
+
+        static Failure timeout(String reason) {
+            return new Failure(Type.TIMEOUT, reason);
+        }
+
+        Failure withContext(String context) {
+            return new Failure(type, reason + " [" + context + "]");
+        }
+    }
+
+    private void report(String kind, Failure failure) {
+        if (failure.type() == Failure.Type.TIMEOUT) {
+            latencies.timeout(kind, failure.reason());
+        } else {
+            latencies.error(kind, failure.reason());
+        }
     }
 
     /**
@@ -116,13 +147,20 @@ final class FlowUser implements AutoCloseable {
         String form = encode(csrfParameter) + "=" + encode(token.group(1))
                 + "&username=" + encode(username) + "&password=" + encode(password);
         long start = System.nanoTime();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("login")).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login;
+        try {
+            login = http.send(HttpRequest.newBuilder(base.resolve("login")).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            latencies.timeout("sign-in POST", "no answer within " + timeout.toSeconds() + " s for " + username);
+            return false;
+        }
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error") || location.endsWith("/login")) {
-            latencies.error("sign-in POST", "answered " + login.statusCode() + " → '" + location + "'"
-                    + (login.statusCode() == 429 ? " (sign-in rate limit)" : ""));
+            latencies.error("sign-in POST", username + ": answered " + login.statusCode() + " → '" + location + "'"
+                    + (login.statusCode() == 429 ? " (sign-in rate limit)" : "")
+                    + (location.contains("error") ? " (wrong password, or no such account: run LoadUserSetup)" : ""));
             return false;
         }
         latencies.record("sign-in POST", System.nanoTime() - start);
@@ -150,15 +188,23 @@ final class FlowUser implements AutoCloseable {
      */
     String open(String kind, String route, String query, List<String> readyMarkers) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<String> page = get(route + (query.isEmpty() ? "" : "?" + query), "text/html");
-        if (page.statusCode() != 200) {
-            latencies.error(kind, "GET /" + route + " answered " + page.statusCode());
+        String address = "/" + route + (query.isEmpty() ? "" : "?" + query);
+        HttpResponse<String> page;
+        HttpResponse<String> init;
+        try {
+            page = get(route + (query.isEmpty() ? "" : "?" + query), "text/html");
+            if (page.statusCode() != 200) {
+                latencies.error(kind, "GET " + address + " answered " + page.statusCode() + ": " + abbreviate(page.body()));
+                return null;
+            }
+            init = get(initPath(route, query), "application/json");
+        } catch (HttpTimeoutException e) {
+            latencies.timeout(kind, "page " + address + " or its UI init: no answer within " + timeout.toSeconds() + " s");
             return null;
         }
-        HttpResponse<String> init = get(initPath(route, query), "application/json");
         if (init.statusCode() != 200 || !init.headers().firstValue("Content-Type").orElse("").contains("json")) {
-            latencies.error(kind, "UI init answered " + init.statusCode() + " "
-                    + init.headers().firstValue("Content-Type").orElse(""));
+            latencies.error(kind, "UI init of " + address + " answered " + init.statusCode() + " "
+                    + init.headers().firstValue("Content-Type").orElse("") + ": " + abbreviate(init.body()));
             return null;
         }
         JsonNode appConfig = JSON.readTree(init.body()).path("appConfig");
@@ -167,21 +213,23 @@ final class FlowUser implements AutoCloseable {
         JsonNode uidl = appConfig.path("uidl");
         securityKey = uidl.path("Vaadin-Security-Key").asText(null);
         pushId = uidl.path("Vaadin-Push-ID").asText(null);
-        lastSyncId = -1;
-        nextClientId = 0;
+        sequence.reset();
         if (uiId < 0 || securityKey == null) {
-            latencies.error(kind, "UI init without v-uiId or security key: " + abbreviate(init.body()));
+            latencies.error(kind, "UI init of " + address + " without v-uiId or security key: " + abbreviate(init.body()));
             return null;
         }
-        String problem = accept(uidl);
-        if (problem == null) {
-            problem = connectPush();
+        Failure failure = null;
+        for (JsonNode message : sequence.offer(uidl)) {
+            failure = failure != null ? failure : problemIn(message);
         }
-        if (problem == null) {
-            problem = exchange(navigation(route, query, ""), readyMarkers);
+        if (failure == null) {
+            failure = connectPush();
         }
-        if (problem != null) {
-            latencies.error(kind, problem);
+        if (failure == null) {
+            failure = exchange(navigation(route, query, ""), readyMarkers);
+        }
+        if (failure != null) {
+            report(kind, failure.withContext("UI " + uiId + " of " + address));
             return null;
         }
         latencies.record(kind, System.nanoTime() - start);
@@ -190,7 +238,7 @@ final class FlowUser implements AutoCloseable {
     }
 
     /** Opens the UI's push channel and waits for Atmosphere's handshake; answers what went wrong, or null. */
-    private String connectPush() throws InterruptedException {
+    private Failure connectPush() throws InterruptedException {
         closePush();
         if (pushId == null) {
             return null;
@@ -201,17 +249,26 @@ final class FlowUser implements AutoCloseable {
                 + "&Content-Type=" + encode("application/json; charset=UTF-8") + "&X-atmo-protocol=true";
         URI pushUri = URI.create(base.toString().replaceFirst("^http", "ws") + "VAADIN/push?" + query);
         pushed.clear();
+        synchronized (pushBuffer) {
+            pushBuffer.setLength(0);
+        }
         pushFailure = null;
         pushFailureReported = false;
         try {
             push = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(pushUri, new PushListener())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Failure.timeout("push WebSocket not open within " + timeout.toSeconds() + " s");
         } catch (Exception e) {
-            return "push WebSocket failed: " + rootMessage(e);
+            return Failure.error("push WebSocket failed: " + rootMessage(e));
         }
         // Atmosphere's handshake message (tracking id | heartbeat interval | padding) says the channel is open.
         String handshake = pushed.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return handshake == null ? "no Atmosphere handshake on the push channel within " + timeout.toSeconds() + " s" : null;
+        if (handshake == null) {
+            return pushFailure != null ? Failure.error("push channel failed before its handshake: " + pushFailure)
+                    : Failure.timeout("no Atmosphere handshake on the push channel within " + timeout.toSeconds() + " s");
+        }
+        return null;
     }
 
     private void closePush() {
@@ -231,13 +288,13 @@ final class FlowUser implements AutoCloseable {
      */
     Outcome navigate(String kind, String route, String query, List<String> readyMarkers) throws InterruptedException {
         long start = System.nanoTime();
-        String failure = exchange(navigation(route, query, "client"), readyMarkers);
-        if (NOT_FOUND.equals(failure)) {
+        Failure failure = exchange(navigation(route, query, "client"), readyMarkers);
+        if (failure != null && failure.type() == Failure.Type.NOT_FOUND) {
             return Outcome.NOT_FOUND;
         }
         if (failure != null) {
-            latencies.error(kind, failure);
-            return Outcome.FAILED;
+            report(kind, failure.withContext("UI " + uiId + " at /" + location + " → /" + route + "?" + query));
+            return failure.type() == Failure.Type.TIMEOUT ? Outcome.TIMED_OUT : Outcome.FAILED;
         }
         latencies.record(kind, System.nanoTime() - start);
         location = route + "?" + query;
@@ -260,7 +317,8 @@ final class FlowUser implements AutoCloseable {
         return event;
     }
 
-    enum Outcome { DONE, NOT_FOUND, FAILED }
+    /** How a navigation ended; after {@code FAILED} or {@code TIMED_OUT} the UI's state is unknown. */
+    enum Outcome { DONE, NOT_FOUND, FAILED, TIMED_OUT }
 
     /** Where the UI is: route and query as {@code route?query}. */
     String location() {
@@ -283,12 +341,14 @@ final class FlowUser implements AutoCloseable {
                     .header("Content-Type", "text/plain;charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                latencies.error("heartbeat", "answered " + response.statusCode());
+                latencies.error("heartbeat", "UI " + uiId + ": answered " + response.statusCode());
                 return;
             }
             latencies.record("heartbeat", System.nanoTime() - start);
+        } catch (HttpTimeoutException e) {
+            latencies.timeout("heartbeat", "UI " + uiId + ": no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            latencies.error("heartbeat", rootMessage(e));
+            latencies.error("heartbeat", "UI " + uiId + ": " + rootMessage(e));
         }
     }
 
@@ -297,7 +357,7 @@ final class FlowUser implements AutoCloseable {
         String failure = pushFailure;
         if (failure != null && !pushFailureReported) {
             pushFailureReported = true;
-            return failure;
+            return "UI " + uiId + ": " + failure;
         }
         return null;
     }
@@ -308,52 +368,151 @@ final class FlowUser implements AutoCloseable {
     }
 
     /**
-     * Sends one UIDL request (transport WEBSOCKET_XHR: client to server over XHR, server to client pushes
-     * over the WebSocket) and reads server messages until it is answered and one marker was seen.
-     * Answers what went wrong, {@link #NOT_FOUND}, or null.
+     * Sends one UIDL request (transport WEBSOCKET_XHR: client to server over XHR, server to client pushes over the
+     * WebSocket) and reads server messages until its answer has been applied and one marker was seen in the answer
+     * or in a message the server wrote after it.
+     *
+     * <p>Three things interleave here. Pushes written before the server processed this request may arrive after
+     * the answer (they are applied in sync-id order, and their {@code clientId}, already used, does not count).
+     * The answer may arrive before such a push and then waits for it, as the flow client's does. And a view that
+     * loads its data in the background sends it only in a later push: a marker counts only in a message with a
+     * {@code syncId} at or after the answer's, so a late push of the previous view cannot pass for this one's
+     * data. When a missing message has not come within {@link #MISSING_MESSAGE_GRACE_NANOS}, the client asks for a
+     * resynchronisation, as the flow client does, and the loss is recorded as an error of kind "resync".
      */
-    private String exchange(ObjectNode rpc, List<String> readyMarkers) throws InterruptedException {
+    private Failure exchange(ObjectNode rpc, List<String> readyMarkers) throws InterruptedException {
         takeUnsolicitedPushes();
-        int clientId = nextClientId;
-        ObjectNode message = JSON.createObjectNode();
-        message.put("csrfToken", securityKey);
-        message.putArray("rpc").add(rpc);
-        message.put("syncId", Math.max(lastSyncId, 0));
-        message.put("clientId", clientId);
+        Exchange exchange = new Exchange(readyMarkers);
+        if (sequence.waitingNanos() > MISSING_MESSAGE_GRACE_NANOS) {
+            Failure failure = resynchronize(exchange);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        ObjectNode message = uidlMessage(rpc);
+        String sent = "sent clientId " + message.path("clientId").asInt() + " syncId " + message.path("syncId").asInt();
         lastContact = System.nanoTime();
         long deadline = lastContact + timeout.toNanos();
-        String answer = postUidl(message.toString());
-        if (answer.startsWith("!")) {
-            return answer.substring(1);
+        Answer answer = postUidl(message);
+        if (answer.failure() != null) {
+            return answer.failure().withContext(sent + "; " + sequence.describe());
         }
-        String problem = take(answer);
-        nextClientId = Math.max(nextClientId, clientId + 1);
-        boolean ready = readyMarkers.isEmpty() || readyMarkers.stream().anyMatch(answer::contains);
-        while (problem == null && !ready) {
+        exchange.expectAnswer(UidlSequence.syncId(answer.uidl()));
+        Failure failure = exchange.take(sequence.offer(answer.uidl()));
+        while (failure == null && !exchange.done()) {
+            if (sequence.waitingNanos() > MISSING_MESSAGE_GRACE_NANOS) {
+                failure = resynchronize(exchange);
+                continue;
+            }
             long left = deadline - System.nanoTime();
-            String text = left <= 0 ? null : pushed.poll(left, TimeUnit.NANOSECONDS);
+            String text = left <= 0 ? null : pushed.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
             if (text == null) {
-                return pushFailure != null ? "push channel failed: " + pushFailure
-                        : "no data " + readyMarkers + " within " + timeout.toSeconds() + " s";
-            }
-            if (!isHeartbeat(text)) {
-                problem = take(text);
-                ready = readyMarkers.stream().anyMatch(text::contains);
+                if (pushFailure != null) {
+                    failure = Failure.error("push channel failed while waiting: " + pushFailure);
+                } else if (System.nanoTime() >= deadline) {
+                    failure = Failure.timeout(exchange.missing(readyMarkers) + " within " + timeout.toSeconds() + " s");
+                }
+            } else if (!isHeartbeat(text)) {
+                JsonNode uidl = parse(text);
+                failure = uidl == null ? Failure.error("unreadable push: " + abbreviate(text))
+                        : exchange.take(sequence.offer(uidl));
             }
         }
-        return problem;
+        return failure == null ? null : failure.withContext(sent + ", answer syncId " + exchange.answerSyncId
+                + "; " + sequence.describe());
     }
 
-    /** Reads one server message (an XHR answer or a push) and applies it: what is wrong with it, or null. */
-    private String take(String text) {
-        JsonNode uidl;
-        try {
-            uidl = JSON.readTree(text.startsWith(UIDL_PREFIX) ? text.substring(UIDL_PREFIX.length()) : text);
-        } catch (IOException e) {
-            return "unreadable server message: " + abbreviate(text);
+    /** How long a server message may be missing before a resynchronisation (the flow client's figure). */
+    private static final long MISSING_MESSAGE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** What one exchange has seen so far of the messages the sequence released to it. */
+    private final class Exchange {
+        private final List<String> readyMarkers;
+        private int answerSyncId = Integer.MAX_VALUE;
+        private boolean answerApplied;
+        private boolean ready;
+
+        Exchange(List<String> readyMarkers) {
+            this.readyMarkers = readyMarkers;
+            this.ready = readyMarkers.isEmpty();
         }
-        String problem = accept(uidl.isArray() ? uidl.path(0) : uidl);
-        return text.contains("Could not navigate to") ? NOT_FOUND : problem;
+
+        void expectAnswer(int syncId) {
+            answerSyncId = syncId;
+            answerApplied = syncId == UidlSequence.UNDEFINED;
+        }
+
+        boolean done() {
+            return answerApplied && ready;
+        }
+
+        /**
+         * Applies released messages: an error in one written before this request was processed is the previous
+         * view's (recorded as "push"); one in this exchange's messages fails it.
+         */
+        Failure take(List<JsonNode> released) {
+            for (JsonNode uidl : released) {
+                int syncId = UidlSequence.syncId(uidl);
+                boolean ours = syncId == UidlSequence.UNDEFINED || syncId >= answerSyncId
+                        || UidlSequence.isResynchronization(uidl);
+                if (syncId != UidlSequence.UNDEFINED && syncId >= answerSyncId) {
+                    answerApplied = true;
+                }
+                Failure problem = problemIn(uidl);
+                if (problem != null && ours) {
+                    return problem.withContext("in syncId " + syncId);
+                }
+                if (problem != null) {
+                    report("push", problem.withContext("UI " + uiId + ", late message syncId " + syncId));
+                }
+                if (ours && !ready) {
+                    String text = uidl.toString();
+                    ready = readyMarkers.stream().anyMatch(text::contains);
+                }
+            }
+            return null;
+        }
+
+        String missing(List<String> markers) {
+            if (!answerApplied) {
+                return "answer syncId " + answerSyncId + " received but not applicable (an earlier message is missing)";
+            }
+            return "no data " + markers + " after the answer";
+        }
+    }
+
+    /**
+     * Asks the server for the whole UI state, as the flow client does when a message it waits for does not come:
+     * an empty request flagged {@code resynchronize}, whose answer is applied whatever came before.
+     */
+    private Failure resynchronize(Exchange exchange) {
+        latencies.error("resync", "UI " + uiId + ": a server message never arrived; resynchronizing ("
+                + sequence.describe() + ")");
+        ObjectNode message = uidlMessage(null);
+        message.put("resynchronize", true);
+        Answer answer = postUidl(message);
+        if (answer.failure() != null) {
+            return answer.failure().withContext("resynchronization request; " + sequence.describe());
+        }
+        if (!UidlSequence.isResynchronization(answer.uidl())) {
+            return Failure.error("resynchronization answered without the resynchronize flag: "
+                    + abbreviate(answer.uidl().toString()));
+        }
+        return exchange.take(sequence.offer(answer.uidl()));
+    }
+
+    /** A UIDL request carrying the client's counters; the {@code clientId} counts as used from here. */
+    private ObjectNode uidlMessage(ObjectNode rpc) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("csrfToken", securityKey);
+        ArrayNode invocations = message.putArray("rpc");
+        if (rpc != null) {
+            invocations.add(rpc);
+        }
+        message.put("syncId", sequence.lastSeenSyncId());
+        message.put("clientId", sequence.takeClientId());
+        return message;
     }
 
     /**
@@ -362,54 +521,82 @@ final class FlowUser implements AutoCloseable {
      */
     private void takeUnsolicitedPushes() {
         for (String text = pushed.poll(); text != null; text = pushed.poll()) {
-            String problem = isHeartbeat(text) ? null : take(text);
-            if (problem != null) {
-                latencies.error("push", problem);
+            if (isHeartbeat(text)) {
+                continue;
+            }
+            JsonNode uidl = parse(text);
+            if (uidl == null) {
+                latencies.error("push", "UI " + uiId + ": unreadable push: " + abbreviate(text));
+                continue;
+            }
+            for (JsonNode message : sequence.offer(uidl)) {
+                Failure problem = problemIn(message);
+                if (problem != null) {
+                    report("push", problem.withContext("UI " + uiId + ", syncId " + UidlSequence.syncId(message)));
+                }
             }
         }
     }
 
-    /** Applies the bookkeeping of one server message; answers what is wrong with it, or null. */
-    private String accept(JsonNode uidl) {
-        JsonNode meta = uidl.path("meta");
-        if (meta.path("sessionExpired").asBoolean(false)) {
-            return "session expired";
+    /** One server message as JSON (an XHR answer is {@code for(;;);[{...}]}, a push {@code {...}}), or null. */
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode uidl = JSON.readTree(text.startsWith(UIDL_PREFIX) ? text.substring(UIDL_PREFIX.length()) : text);
+            return uidl.isArray() ? uidl.path(0) : uidl;
+        } catch (IOException e) {
+            return null;
         }
-        if (meta.has("appError")) {
-            return "appError: " + abbreviate(meta.path("appError").toString());
-        }
-        if (uidl.has("syncId")) {
-            lastSyncId = Math.max(lastSyncId, uidl.path("syncId").asInt());
-        }
-        if (uidl.has("clientId")) {
-            nextClientId = uidl.path("clientId").asInt();
-        }
-        return errorTextIn(uidl);
     }
 
-    /** Flow's "Internal error" notification and the error view both reach the client as ordinary changes. */
-    private static String errorTextIn(JsonNode uidl) {
+    /** What the server says went wrong in one message, or null. */
+    private static Failure problemIn(JsonNode uidl) {
+        JsonNode meta = uidl.path("meta");
+        if (meta.path("sessionExpired").asBoolean(false)) {
+            return Failure.error("session expired");
+        }
+        if (meta.has("appError")) {
+            return Failure.error("appError: " + abbreviate(meta.path("appError").toString()));
+        }
         String text = uidl.toString();
+        if (text.contains("Could not navigate to")) {
+            return new Failure(Failure.Type.NOT_FOUND, "not found");
+        }
+        // Flow's "Internal error" notification and the error view both reach the client as ordinary changes.
         for (String sign : List.of("Internal error", "There was an exception while trying to navigate")) {
-            if (text.contains(sign)) {
-                return "error view or notification: '" + sign + "'";
+            int at = text.indexOf(sign);
+            if (at >= 0) {
+                return Failure.error("error view or notification: '"
+                        + text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 260)) + "'");
             }
         }
         return null;
     }
 
-    private String postUidl(String message) {
+    /** The body of a UIDL answer, or why there is none. */
+    private record Answer(JsonNode uidl, Failure failure) {
+    }
+
+    private Answer postUidl(ObjectNode message) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             base.resolve("?v-r=uidl&v-uiId=" + uiId)).timeout(timeout)
                     .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "!UIDL request answered " + response.statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(message.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new Answer(null, Failure.error("UIDL request answered " + response.statusCode() + ": "
+                        + abbreviate(response.body())));
+            }
+            JsonNode uidl = parse(response.body());
+            return uidl == null ? new Answer(null, Failure.error("unreadable UIDL answer: " + abbreviate(response.body())))
+                    : new Answer(uidl, null);
+        } catch (HttpTimeoutException e) {
+            return new Answer(null, Failure.timeout("UIDL request got no answer within " + timeout.toSeconds() + " s"));
         } catch (IOException e) {
-            return "!UIDL request failed: " + rootMessage(e);
+            return new Answer(null, Failure.error("UIDL request failed: " + rootMessage(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "!interrupted";
+            return new Answer(null, Failure.error("interrupted"));
         }
     }
 

@@ -81,4 +81,16 @@ class ImportCommandTest {
         assertThat(bad.err().strip()).isEqualTo("Error: This file cannot be imported: The file is empty.");
         assertThat(run("datasets", "list").out()).isEmpty();
     }
+
+    @Test
+    void aBinaryFileIsRefusedWithTheReasonInEnglish() throws Exception {
+        Path binary = dir.resolve("orders.csv");
+        Files.write(binary, new byte[] {'x', 0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8, 0});
+
+        Run refused = run("import", "--file", binary.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(CommandLineLauncher.FAILURE);
+        assertThat(refused.err().strip()).isEqualTo("Error: This file cannot be imported: The file looks binary, "
+                + "not a CSV/TSV text file. Please upload a CSV, TSV or Excel file.");
+    }
 }

@@ -2,6 +2,7 @@ package com.trendcast.dataset.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.trendcast.dataset.DatasetImportService;
 import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.dataset.ImportFiles;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,5 +70,20 @@ class DataViewTest extends KaribuSpringTest {
         Select<DatasetKind> kind = LocatorJ._get(Select.class, spec -> spec.withId("import-kind"));
         assertThat(kind.getValue()).isEqualTo(DatasetKind.SALES);
         assertThat(LocatorJ._find(Grid.class, spec -> spec.withId("import-preview"))).hasSize(1);
+    }
+
+    @Test
+    void aChineseSpeakingManagerIsToldInChineseWhyAFileCannotBeRead() throws Exception {
+        String manager = TestUsers.create(users, Role.MANAGER, "Kitchen");
+        openAs(manager);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate(DataView.class);
+        Path upload = imports.workDirectory().resolve(UUID.randomUUID() + ".upload");
+        Files.write(upload, new byte[] {'x', 0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8, 0});
+
+        LocatorJ._get(DataView.class).startImport(upload, "orders.csv");
+
+        NotificationsKt.expectNotifications(
+                "无法导入此文件：该文件看起来是二进制文件，而不是 CSV/TSV 文本文件。请上传 CSV、TSV 或 Excel 文件。");
     }
 }

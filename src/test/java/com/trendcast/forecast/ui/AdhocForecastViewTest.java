@@ -119,7 +119,7 @@ class AdhocForecastViewTest extends KaribuSpringTest {
         Path empty = adhoc.newUploadFile();
         Files.writeString(empty, "");
         LocatorJ._get(AdhocForecastView.class).received(empty, "空.csv");
-        NotificationsKt.expectNotifications("无法读取文件 空.csv：The file is empty.");
+        NotificationsKt.expectNotifications("无法读取文件 空.csv：文件为空。");
         assertThat(empty).doesNotExist();
         assertThat(LocatorJ._find(ComboBox.class, spec -> spec.withId("adhoc-date"))).isEmpty();
 
