@@ -118,9 +118,10 @@ class BehaviourServiceTest {
         EventInsights atTwo = behaviour.events(ADMIN, events, new EventFilter(null, null, null, 2));
         EventInsights atOne = behaviour.events(ADMIN, events, new EventFilter(null, null, null, 1));
 
-        // A: viewers u1 u2 u3, buyers u1 u3; C: viewers u4 u5, buyer u4; B: 1 viewer, no buyer; D: 1 of 1
-        assertThat(atTwo.topItems()).containsExactly(new EventInsights.ItemConversion("A", 3, 2),
-                new EventInsights.ItemConversion("C", 2, 1));
+        // A: viewers u1 u2 u3, cart u1, buyers u1 u3; C: viewers u4 u5, cart and buyer u4; B: 1 viewer, no
+        // buyer; D: 1 of 1 (no visitor returns to an item on another day, so visitor-days are visitors here)
+        assertThat(atTwo.topItems()).containsExactly(new EventInsights.ItemConversion("A", 3, 1, 2),
+                new EventInsights.ItemConversion("C", 2, 1, 1));
         assertThat(atOne.topItems()).extracting(EventInsights.ItemConversion::item).containsExactly("D", "A", "C", "B");
     }
 
@@ -132,7 +133,7 @@ class BehaviourServiceTest {
         assertThat(monday.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 2L, 1L);
         assertThat(monday.events()).isEqualTo(6);
         assertThat(gardenOnly.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 1L, 1L);
-        assertThat(gardenOnly.topItems()).containsExactly(new EventInsights.ItemConversion("C", 2, 1));
+        assertThat(gardenOnly.topItems()).containsExactly(new EventInsights.ItemConversion("C", 2, 1, 1));
         assertThat(behaviour.eventCategories(ADMIN, events)).containsExactly(garden, toys);
     }
 
