@@ -122,6 +122,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     private AtomicBoolean trainingCancelled = new AtomicBoolean();
     private long trainingDatasetId;
     private HeatmapMetric heatmapMetric = HeatmapMetric.ALL_EVENTS;
+    private List<EventInsights.ItemConversion> shownTopItems = List.of();
 
     private volatile PropensityRun run;
     private volatile String shownModel;
@@ -529,14 +530,15 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 .setTextAlign(ColumnTextAlign.END);
         grid.setItems(items);
         grid.setAllRowsVisible(true);
+        shownTopItems = items;
         Paragraph note = new Paragraph(getTranslation("behaviour.items.note"));
         note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         String baseName = "top-items-" + dataset.id();
         HorizontalLayout downloads = new HorizontalLayout(
                 ExportLinks.link("behaviour-items-export-csv", getTranslation("behaviour.items.export.csv"), baseName,
-                        ExportLinks.Format.CSV, () -> topItemsExport(items)),
+                        ExportLinks.Format.CSV, this::topItemsExport),
                 ExportLinks.link("behaviour-items-export-xlsx", getTranslation("behaviour.items.export.xlsx"), baseName,
-                        ExportLinks.Format.XLSX, () -> topItemsExport(items)));
+                        ExportLinks.Format.XLSX, this::topItemsExport));
         Div card = new Div(new H3(getTranslation("behaviour.chart.items.title", BehaviourService.TOP_ITEMS)), grid, note,
                 downloads);
         card.addClassName("chart-card");
@@ -544,10 +546,15 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         return card;
     }
 
+    /** The top-items download as it would be made now. */
+    byte[] topItemsExportBytes(ExportLinks.Format format) {
+        return ExportLinks.bytes(topItemsExport(), format);
+    }
+
     /** The top items as the table shows them; conversion in percent, rounded to two decimals. */
-    ExportTable topItemsExport(List<EventInsights.ItemConversion> items) {
-        List<List<Object>> rows = new ArrayList<>(items.size());
-        for (EventInsights.ItemConversion item : items) {
+    private ExportTable topItemsExport() {
+        List<List<Object>> rows = new ArrayList<>(shownTopItems.size());
+        for (EventInsights.ItemConversion item : shownTopItems) {
             rows.add(List.of(item.item(), item.viewers(), item.carts(), item.buyers(),
                     Math.round(item.rate() * 10_000) / 100.0));
         }
