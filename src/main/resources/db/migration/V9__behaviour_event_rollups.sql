@@ -14,7 +14,9 @@ create table behaviour_event_hour (
     events     bigint       not null
 );
 
-create index ix_behaviour_event_hour on behaviour_event_hour (dataset_id, event_day);
+-- Each index holds every column its queries read, so H2 answers them from the index alone: reading the rows
+-- through an index that lacked them measured about four times slower.
+create index ix_behaviour_event_hour on behaviour_event_hour (dataset_id, event_day, event_hour, event_type, category, events);
 
 -- Which visitors had an event of a type in a category on a day, one row each. Visitors are numbered per
 -- dataset, so distinct visitors over any range and set of categories are counted exactly from these rows.
@@ -26,7 +28,7 @@ create table behaviour_visitor_day (
     event_type varchar(100) not null
 );
 
-create index ix_behaviour_visitor_day on behaviour_visitor_day (dataset_id, event_day);
+create index ix_behaviour_visitor_day on behaviour_visitor_day (dataset_id, event_day, visitor_no, event_type, category);
 
 -- Per item, day, category and raw type: distinct visitors that day and events. Summed over days, the
 -- visitors are visitor-days (a visitor who views an item on two days counts twice).
@@ -40,4 +42,4 @@ create table behaviour_item_day (
     events     bigint       not null
 );
 
-create index ix_behaviour_item_day on behaviour_item_day (dataset_id, event_day);
+create index ix_behaviour_item_day on behaviour_item_day (dataset_id, event_day, item, event_type, category, visitors);
