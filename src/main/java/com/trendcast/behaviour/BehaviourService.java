@@ -201,11 +201,14 @@ public class BehaviourService {
                 set.clear();
             }
         };
+        Object[] dayValue = new Object[1];
         jdbc.query("select r.event_day, r.visitor_no, r.event_type" + where + " order by r.event_day", params, rs -> {
-            LocalDate rowDay = rs.getObject(1, LocalDate.class);
-            if (!rowDay.equals(day[0])) {
+            // the driver's own date object is compared per row and converted once per day
+            Object rowDay = rs.getObject(1);
+            if (!rowDay.equals(dayValue[0])) {
                 endDay.run();
-                day[0] = rowDay;
+                dayValue[0] = rowDay;
+                day[0] = rs.getObject(1, LocalDate.class);
             }
             FunnelStage stage = stages.get(rs.getString(3));
             if (stage != null) {

@@ -370,7 +370,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         minViewers.setMin(1);
         minViewers.setStepButtonsVisible(true);
         minViewers.setValue(filter.minItemViewers());
-        minViewers.setHelperText(getTranslation("behaviour.filter.minViewers.help"));
+        minViewers.setHelperText(getTranslation("behaviour.items.minViewers.help"));
         minViewers.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null && e.getValue() >= 1) {
                 go(dataset, new EventFilter(filter.from(), filter.to(), filter.category(), e.getValue()), grain, null);
