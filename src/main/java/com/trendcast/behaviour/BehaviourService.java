@@ -19,15 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.sql.Timestamp;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,6 @@ public class BehaviourService {
     /** Value ranges of a binned numeric column (fewer where many sessions share a value). */
     static final int BINS = 5;
 
-    private static final String VISITOR = "coalesce(e.user_id, e.session_id)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -79,86 +78,175 @@ public class BehaviourService {
     public List<String> eventCategories(AccessScope scope, long datasetId) {
         visible(scope, datasetId, DatasetKind.EVENTS);
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = eventWhere(scope, datasetId, EventFilter.all(), params);
-        return jdbc.queryForList("select distinct e.category" + where + " and e.category is not null"
-                + " order by e.category", params, String.class);
+        String where = rollupWhere("behaviour_event_hour", scope, datasetId, EventFilter.all(), params);
+        return jdbc.queryForList("select distinct r.category" + where + " and r.category is not null"
+                + " order by r.category", params, String.class);
     }
 
+    /**
+     * The funnel, trend, heatmap and top items of the events the filter selects, read from the rollups of
+     * {@link EventRollups}. Funnel visitors are exact distinct visitors over the selection, daily viewers and
+     * buyers exact per day; item viewers, carts and buyers are visitor-days (distinct visitors per day,
+     * summed over the days), as distinct visitors per item would need a row per event.
+     */
     @Transactional(readOnly = true)
     public EventInsights events(AccessScope scope, long datasetId, EventFilter filter) {
         visible(scope, datasetId, DatasetKind.EVENTS);
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = eventWhere(scope, datasetId, filter, params);
-
-        List<EventInsights.EventType> types = jdbc.query("select e.event_type, count(*)" + where
-                        + " group by e.event_type order by count(*) desc, e.event_type", params,
-                (rs, row) -> new EventInsights.EventType(rs.getString(1), rs.getLong(2),
-                        FunnelStage.of(rs.getString(1)).orElse(null)));
-        if (types.isEmpty()) {
+        HourSums hours = hourSums(scope, datasetId, filter);
+        if (hours.typeCounts.isEmpty()) {
             return new EventInsights(null, null, 0, List.of(), List.of(), List.of(),
                     new EventInsights.HourGrid(new long[7][24], new long[7][24], new long[7][24]), List.of());
         }
-        Map<FunnelStage, String> isStage = new EnumMap<>(FunnelStage.class);
-        for (FunnelStage stage : FunnelStage.values()) {
-            List<String> raw = types.stream().filter(t -> t.stage() == stage).map(EventInsights.EventType::rawType).toList();
-            String name = "types" + stage.name();
-            params.addValue(name, raw);
-            isStage.put(stage, raw.isEmpty() ? "1 = 0" : "e.event_type in (:" + name + ")");
-        }
-        String view = isStage.get(FunnelStage.VIEW);
-        String cart = isStage.get(FunnelStage.CART);
-        String purchase = isStage.get(FunnelStage.PURCHASE);
-
-        long[] funnelCounts = new long[6];
-        LocalDate[] span = new LocalDate[2];
-        long[] total = new long[1];
-        jdbc.query("select " + distinctVisitors(view) + ", " + distinctVisitors(cart) + ", " + distinctVisitors(purchase)
-                + ", " + countWhere(view) + ", " + countWhere(cart) + ", " + countWhere(purchase)
-                + ", min(e.occurred_at), max(e.occurred_at), count(*)" + where, params, rs -> {
-            for (int i = 0; i < 6; i++) {
-                funnelCounts[i] = rs.getLong(i + 1);
+        Map<String, FunnelStage> stages = new HashMap<>();
+        List<EventInsights.EventType> types = new ArrayList<>();
+        hours.typeCounts.forEach((type, count) -> {
+            FunnelStage stage = FunnelStage.of(type).orElse(null);
+            if (stage != null) {
+                stages.put(type, stage);
             }
-            span[0] = rs.getTimestamp(7).toLocalDateTime().toLocalDate();
-            span[1] = rs.getTimestamp(8).toLocalDateTime().toLocalDate();
-            total[0] = rs.getLong(9);
+            types.add(new EventInsights.EventType(type, count, stage));
         });
+        types.sort(Comparator.comparingLong(EventInsights.EventType::events).reversed()
+                .thenComparing(EventInsights.EventType::rawType));
+
+        long[] stageEvents = new long[FunnelStage.values().length];
+        types.forEach(t -> {
+            if (t.stage() != null) {
+                stageEvents[t.stage().ordinal()] += t.events();
+            }
+        });
+        VisitorCounts visitors = visitorCounts(scope, datasetId, filter, stages);
         List<EventInsights.FunnelStep> funnel = new ArrayList<>();
         for (FunnelStage stage : FunnelStage.values()) {
             int i = stage.ordinal();
-            Double rate = i == 0 || funnelCounts[i - 1] == 0 ? null : (double) funnelCounts[i] / funnelCounts[i - 1];
-            funnel.add(new EventInsights.FunnelStep(stage, funnelCounts[i], funnelCounts[i + 3], rate));
+            long reached = visitors.funnel[i];
+            long before = i == 0 ? 0 : visitors.funnel[i - 1];
+            Double rate = i == 0 || before == 0 ? null : (double) reached / before;
+            funnel.add(new EventInsights.FunnelStep(stage, reached, stageEvents[i], rate));
         }
+        return new EventInsights(hours.firstDay, hours.lastDay, hours.total, List.copyOf(types), List.copyOf(funnel),
+                visitors.daily, new EventInsights.HourGrid(hours.views, hours.purchases, hours.all),
+                topItems(scope, datasetId, filter, stages));
+    }
 
-        String day = "cast(e.occurred_at as date)";
-        List<EventInsights.DayConversion> daily = jdbc.query("select " + day + ", " + distinctVisitors(view) + ", "
-                        + distinctVisitors(purchase) + where + " group by " + day + " order by " + day, params,
-                (rs, row) -> new EventInsights.DayConversion(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)));
+    private static final class HourSums {
+        final Map<String, Long> typeCounts = new HashMap<>();
+        final long[][] views = new long[7][24];
+        final long[][] purchases = new long[7][24];
+        final long[][] all = new long[7][24];
+        LocalDate firstDay;
+        LocalDate lastDay;
+        long total;
+    }
 
-        // Weekday names differ between H2 and PostgreSQL, so SQL groups by day and hour and Java folds the
-        // (at most days x 24) groups into weekdays.
-        String hour = "extract(hour from e.occurred_at)";
-        long[][] views = new long[7][24];
-        long[][] purchases = new long[7][24];
-        long[][] all = new long[7][24];
-        jdbc.query("select " + day + ", " + hour + ", " + countWhere(view) + ", " + countWhere(purchase) + ", count(*)"
-                + where + " group by " + day + ", " + hour, params, rs -> {
-            int weekday = rs.getObject(1, LocalDate.class).getDayOfWeek().getValue() - 1;
-            int h = rs.getInt(2);
-            views[weekday][h] += rs.getLong(3);
-            purchases[weekday][h] += rs.getLong(4);
-            all[weekday][h] += rs.getLong(5);
+    /**
+     * Event counts by type, weekday and hour, and the selection's span, from the hourly rollup. Weekday names
+     * differ between H2 and PostgreSQL, so SQL returns days and Java folds them into weekdays.
+     */
+    private HourSums hourSums(AccessScope scope, long datasetId, EventFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = rollupWhere("behaviour_event_hour", scope, datasetId, filter, params);
+        HourSums sums = new HourSums();
+        Map<String, FunnelStage> stageOf = new HashMap<>();
+        jdbc.query("select r.event_day, r.event_hour, r.event_type, sum(r.events)" + where
+                + " group by r.event_day, r.event_hour, r.event_type", params, rs -> {
+            LocalDate day = rs.getObject(1, LocalDate.class);
+            int weekday = day.getDayOfWeek().getValue() - 1;
+            int hour = rs.getInt(2);
+            String type = rs.getString(3);
+            long events = rs.getLong(4);
+            FunnelStage stage = stageOf.computeIfAbsent(type, t -> FunnelStage.of(t).orElse(null));
+            sums.typeCounts.merge(type, events, Long::sum);
+            sums.all[weekday][hour] += events;
+            if (stage == FunnelStage.VIEW) {
+                sums.views[weekday][hour] += events;
+            } else if (stage == FunnelStage.PURCHASE) {
+                sums.purchases[weekday][hour] += events;
+            }
+            sums.total += events;
+            sums.firstDay = sums.firstDay == null || day.isBefore(sums.firstDay) ? day : sums.firstDay;
+            sums.lastDay = sums.lastDay == null || day.isAfter(sums.lastDay) ? day : sums.lastDay;
         });
+        return sums;
+    }
 
-        // counted once in a derived table: repeating the distinct counts in HAVING and ORDER BY made H2 count again
+    private record VisitorCounts(long[] funnel, List<EventInsights.DayConversion> daily) {
+    }
+
+    /**
+     * Distinct visitors per funnel step over the whole selection and viewers and buyers per day, counted here
+     * with bit sets over the dataset's visitor numbers (rows arrive day by day, so one day's sets are held at a
+     * time); H2's count(distinct) over the same rows was several times slower than reading them.
+     */
+    private VisitorCounts visitorCounts(AccessScope scope, long datasetId, EventFilter filter,
+                                        Map<String, FunnelStage> stages) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = rollupWhere("behaviour_visitor_day", scope, datasetId, filter, params);
+        int stageCount = FunnelStage.values().length;
+        BitSet[] reached = new BitSet[stageCount];
+        BitSet[] today = new BitSet[stageCount];
+        for (int i = 0; i < stageCount; i++) {
+            reached[i] = new BitSet();
+            today[i] = new BitSet();
+        }
+        List<EventInsights.DayConversion> daily = new ArrayList<>();
+        LocalDate[] day = new LocalDate[1];
+        int view = FunnelStage.VIEW.ordinal();
+        int purchase = FunnelStage.PURCHASE.ordinal();
+        Runnable endDay = () -> {
+            if (day[0] != null) {
+                daily.add(new EventInsights.DayConversion(day[0], today[view].cardinality(), today[purchase].cardinality()));
+            }
+            for (BitSet set : today) {
+                set.clear();
+            }
+        };
+        Object[] dayValue = new Object[1];
+        jdbc.query("select r.event_day, r.visitor_no, r.event_type" + where + " order by r.event_day", params, rs -> {
+            // the driver's own date object is compared per row and converted once per day
+            Object rowDay = rs.getObject(1);
+            if (!rowDay.equals(dayValue[0])) {
+                endDay.run();
+                dayValue[0] = rowDay;
+                day[0] = rs.getObject(1, LocalDate.class);
+            }
+            FunnelStage stage = stages.get(rs.getString(3));
+            if (stage != null) {
+                int visitor = rs.getInt(2);
+                reached[stage.ordinal()].set(visitor);
+                today[stage.ordinal()].set(visitor);
+            }
+        });
+        endDay.run();
+        long[] funnel = new long[stageCount];
+        for (int i = 0; i < stageCount; i++) {
+            funnel[i] = reached[i].cardinality();
+        }
+        return new VisitorCounts(funnel, List.copyOf(daily));
+    }
+
+    /** Items with at least the filter's minimum viewer-days, best conversion first. */
+    private List<EventInsights.ItemConversion> topItems(AccessScope scope, long datasetId, EventFilter filter,
+                                                        Map<String, FunnelStage> stages) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = rollupWhere("behaviour_item_day", scope, datasetId, filter, params);
+        String[] sums = new String[FunnelStage.values().length];
+        for (FunnelStage stage : FunnelStage.values()) {
+            List<String> raw = stages.entrySet().stream().filter(e -> e.getValue() == stage).map(Map.Entry::getKey)
+                    .sorted().toList();
+            String name = "types" + stage.name();
+            params.addValue(name, raw);
+            sums[stage.ordinal()] = raw.isEmpty() ? "0"
+                    : "sum(case when r.event_type in (:" + name + ") then r.visitors else 0 end)";
+        }
         params.addValue("minViewers", filter.minItemViewers());
-        List<EventInsights.ItemConversion> topItems = jdbc.query("select item, viewers, buyers from (select e.item,"
-                        + " " + distinctVisitors(view) + " as viewers, " + distinctVisitors(purchase) + " as buyers" + where
-                        + " and e.item is not null group by e.item) items where viewers >= :minViewers"
+        // summed once in a derived table, so HAVING and ORDER BY do not sum again
+        return jdbc.query("select item, viewers, carts, buyers from (select r.item, " + sums[0] + " as viewers, "
+                        + sums[1] + " as carts, " + sums[2] + " as buyers" + where + " group by r.item) items"
+                        + " where viewers >= :minViewers"
                         + " order by cast(buyers as double precision) / viewers desc, viewers desc, item limit " + TOP_ITEMS,
-                params, (rs, row) -> new EventInsights.ItemConversion(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-
-        return new EventInsights(span[0], span[1], total[0], types, List.copyOf(funnel), daily,
-                new EventInsights.HourGrid(views, purchases, all), topItems);
+                params, (rs, row) -> new EventInsights.ItemConversion(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4)));
     }
 
     /** The feature columns of a session dataset, in file order. */
@@ -409,40 +497,35 @@ public class BehaviourService {
     }
 
     /**
-     * FROM and WHERE of every event query: the dataset, the filter, and for managers only events of their
-     * categories or without a category (the dataset itself was checked to be visible to them).
+     * FROM and WHERE of every query on an event rollup (alias {@code r}): the dataset, the filter, and for
+     * managers only rows of their categories or without a category (the dataset itself was checked to be
+     * visible to them). Rollups are per day, and the filter's range is whole days, so it selects exactly the
+     * days' events.
      */
-    private static String eventWhere(AccessScope scope, long datasetId, EventFilter filter, MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder(" from behaviour_event e where e.dataset_id = :dataset");
+    private static String rollupWhere(String table, AccessScope scope, long datasetId, EventFilter filter,
+                                      MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder(" from " + table + " r where r.dataset_id = :dataset");
         params.addValue("dataset", datasetId);
         if (!scope.admin()) {
             if (scope.categories().isEmpty()) {
-                sql.append(" and e.category is null");
+                sql.append(" and r.category is null");
             } else {
-                sql.append(" and (e.category is null or e.category in (:scopeCategories))");
+                sql.append(" and (r.category is null or r.category in (:scopeCategories))");
                 params.addValue("scopeCategories", scope.categories());
             }
         }
         if (filter.category() != null) {
-            sql.append(" and e.category = :category");
+            sql.append(" and r.category = :category");
             params.addValue("category", filter.category());
         }
         if (filter.from() != null) {
-            sql.append(" and e.occurred_at >= :from");
-            params.addValue("from", Timestamp.valueOf(filter.from().atStartOfDay()));
+            sql.append(" and r.event_day >= :from");
+            params.addValue("from", Date.valueOf(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" and e.occurred_at < :toExclusive");
-            params.addValue("toExclusive", Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()));
+            sql.append(" and r.event_day <= :to");
+            params.addValue("to", Date.valueOf(filter.to()));
         }
         return sql.toString();
-    }
-
-    private static String distinctVisitors(String condition) {
-        return "count(distinct case when " + condition + " then " + VISITOR + " end)";
-    }
-
-    private static String countWhere(String condition) {
-        return "sum(case when " + condition + " then 1 else 0 end)";
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param funnel        view, cart and purchase, each with its distinct visitors and events
  * @param daily         distinct viewing and buying visitors per day
  * @param weekdayHour   events per weekday (0 = Monday) and hour of the day, by step
- * @param topItems      items with at least the filter's minimum viewers, best conversion first
+ * @param topItems      items with at least the filter's minimum viewer-days, best conversion first
  */
 public record EventInsights(LocalDate firstDay, LocalDate lastDay, long events, List<EventType> eventTypes,
                             List<FunnelStep> funnel, List<DayConversion> daily, HourGrid weekdayHour,
@@ -42,7 +42,12 @@ public record EventInsights(LocalDate firstDay, LocalDate lastDay, long events, 
         }
     }
 
-    public record ItemConversion(String item, long viewers, long buyers) {
+    /**
+     * An item's funnel in visitor-days: a visitor counts once per day on which they viewed (added to cart,
+     * bought) the item, so one who views on Monday and buys on Friday adds a viewer-day on Monday and a
+     * buyer-day on Friday.
+     */
+    public record ItemConversion(String item, long viewers, long carts, long buyers) {
 
         public double rate() {
             return (double) buyers / viewers;

@@ -12,6 +12,7 @@ import com.trendcast.dataset.read.mapping.ColumnMappingProposer;
 import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.dataset.read.mapping.LogicalField;
 import com.trendcast.dataset.read.mapping.MappingProposal;
+import com.trendcast.behaviour.EventRollups;
 import com.trendcast.sales.SalesRollups;
 import com.trendcast.security.AccessScope;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public class DatasetImportService {
     private final TransactionTemplate transactions;
     private final AuditService audit;
     private final SalesRollups salesRollups;
+    private final EventRollups eventRollups;
     private final Clock clock;
     /** Test seam: called before each row is interpreted, so a test can make an import fail at a chosen row. */
     Consumer<Row> beforeRow = row -> { };
@@ -69,7 +71,7 @@ public class DatasetImportService {
     DatasetImportService(DatasetStore store, ImportProperties properties,
                          @Value("${trendcast.uploads-dir}") Path uploadsDir,
                          PlatformTransactionManager transactionManager, AuditService audit, Clock clock,
-                         SalesRollups salesRollups) {
+                         SalesRollups salesRollups, EventRollups eventRollups) {
         this.store = store;
         this.properties = properties;
         this.uploadsDir = uploadsDir;
@@ -77,6 +79,7 @@ public class DatasetImportService {
         this.audit = audit;
         this.clock = clock;
         this.salesRollups = salesRollups;
+        this.eventRollups = eventRollups;
     }
 
     /** Folder for files being imported; uploads are written here, never held in memory. */
@@ -215,9 +218,11 @@ public class DatasetImportService {
                     if (read.refused()) {
                         throw new ImportRefusedException(read);
                     }
+                    // In the same transaction: a failed import leaves no rollup rows either.
                     if (mapping.kind() == DatasetKind.SALES) {
-                        // In the same transaction: a failed import leaves no rollup rows either.
                         salesRollups.rebuild(datasetId);
+                    } else if (mapping.kind() == DatasetKind.EVENTS) {
+                        eventRollups.rebuild(datasetId);
                     }
                     String saved = MappingJson.write(new MappingJson.SavedImport(mapping.completed(),
                             request.sheet(), request.returns()));

@@ -67,6 +67,35 @@ public final class BehaviourFixtures {
     }
 
     /**
+     * One visitor who comes back to an item on a second day, in category {@code category}:
+     * <pre>
+     * r1 Mon 2024-03-04 09:00 view Z
+     * r1 Tue 2024-03-05 09:00 view Z, 09:10 addtocart Z, 09:20 transaction Z
+     * r2 Tue 2024-03-05 10:00 view Z, 10:05 view Z
+     * </pre>
+     * Funnel: viewers 2 (r1, r2), carts 1, buyers 1. Monday 1 viewer, 0 buyers; Tuesday 2 viewers, 1 buyer.
+     * Item Z in visitor-days: viewer-days 3 (r1 Mon, r1 Tue, r2 Tue), cart-days 1, buyer-days 1.
+     */
+    public static long returningVisitor(DatasetImportService imports, Path dir, String category) throws IOException {
+        String csv = """
+                timestamp,visitorid,event,itemid,category
+                2024-03-04 09:00:00,r1,view,Z,%1$s
+                2024-03-05 09:00:00,r1,view,Z,%1$s
+                2024-03-05 09:10:00,r1,addtocart,Z,%1$s
+                2024-03-05 09:20:00,r1,transaction,Z,%1$s
+                2024-03-05 10:00:00,r2,view,Z,%1$s
+                2024-03-05 10:05:00,r2,view,Z,%1$s
+                """.formatted(category);
+        Path file = dir.resolve("returning-" + category + ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        ColumnMapping mapping = new ColumnMapping(DatasetKind.EVENTS, Map.of("timestamp", "timestamp",
+                "userId", "visitorid", "eventType", "event", "item", "itemid", "category", "category"),
+                List.of(), Map.of(), Map.of());
+        return imports.importFile(ImportRequest.of(file, file.getFileName().toString(), mapping)
+                .withDatasetName("returning " + category).withSharedWithEveryone(true)).datasetId();
+    }
+
+    /**
      * 40 sessions: 10 new visitors in Feb at the weekend from traffic type 1 with page values 0–9, of which the
      * first 4 bought; 30 returning visitors in Mar on weekdays from traffic type 2 with page values 10–39, of
      * which the first 3 bought.

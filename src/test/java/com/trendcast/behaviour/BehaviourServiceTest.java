@@ -2,6 +2,7 @@ package com.trendcast.behaviour;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.dataset.DatasetImportService;
+import com.trendcast.dataset.DatasetService;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +30,8 @@ class BehaviourServiceTest {
     private static final AccessScope ADMIN = AccessScope.operator();
     private static final LocalDate MONDAY = LocalDate.of(2024, 3, 4);
     private static final LocalDate TUESDAY = LocalDate.of(2024, 3, 5);
+    private static final List<String> ROLLUP_TABLES = List.of("behaviour_event_hour", "behaviour_visitor_day",
+            "behaviour_item_day");
 
     @Autowired
     private BehaviourService behaviour;
@@ -34,6 +39,12 @@ class BehaviourServiceTest {
     private DatasetImportService imports;
     @Autowired
     private UserService users;
+    @Autowired
+    private DatasetService datasets;
+    @Autowired
+    private EventRollupBackfill backfill;
+    @Autowired
+    private JdbcTemplate jdbc;
     @TempDir
     private Path dir;
 
@@ -118,10 +129,49 @@ class BehaviourServiceTest {
         EventInsights atTwo = behaviour.events(ADMIN, events, new EventFilter(null, null, null, 2));
         EventInsights atOne = behaviour.events(ADMIN, events, new EventFilter(null, null, null, 1));
 
-        // A: viewers u1 u2 u3, buyers u1 u3; C: viewers u4 u5, buyer u4; B: 1 viewer, no buyer; D: 1 of 1
-        assertThat(atTwo.topItems()).containsExactly(new EventInsights.ItemConversion("A", 3, 2),
-                new EventInsights.ItemConversion("C", 2, 1));
+        // A: viewers u1 u2 u3, cart u1, buyers u1 u3; C: viewers u4 u5, cart and buyer u4; B: 1 viewer, no
+        // buyer; D: 1 of 1 (no visitor returns to an item on another day, so visitor-days are visitors here)
+        assertThat(atTwo.topItems()).containsExactly(new EventInsights.ItemConversion("A", 3, 1, 2),
+                new EventInsights.ItemConversion("C", 2, 1, 1));
         assertThat(atOne.topItems()).extracting(EventInsights.ItemConversion::item).containsExactly("D", "A", "C", "B");
+    }
+
+    @Test
+    void aReturningVisitorCountsOnceInTheFunnelOncePerDayInTheTrendAndPerDayForItems() throws Exception {
+        long returning = BehaviourFixtures.returningVisitor(imports, dir, "Returning-" + suffix);
+
+        EventInsights all = behaviour.events(ADMIN, returning, new EventFilter(null, null, null, 1));
+        EventInsights tuesday = behaviour.events(ADMIN, returning, new EventFilter(TUESDAY, TUESDAY, null, 1));
+
+        assertThat(all.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 1L, 1L);
+        assertThat(all.funnel()).extracting(EventInsights.FunnelStep::events).containsExactly(4L, 1L, 1L);
+        assertThat(all.daily()).containsExactly(new EventInsights.DayConversion(MONDAY, 1, 0),
+                new EventInsights.DayConversion(TUESDAY, 2, 1));
+        assertThat(all.topItems()).containsExactly(new EventInsights.ItemConversion("Z", 3, 1, 1));
+        assertThat(tuesday.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 1L, 1L);
+        assertThat(tuesday.topItems()).containsExactly(new EventInsights.ItemConversion("Z", 2, 1, 1));
+    }
+
+    @Test
+    void rollupsAreDeletedWithTheirDatasetAndRebuiltForDatasetsThatLackThem() {
+        EventInsights before = behaviour.events(ADMIN, events, EventFilter.all());
+        for (String table : ROLLUP_TABLES) {
+            jdbc.update("delete from " + table + " where dataset_id = ?", events);
+        }
+        assertThat(behaviour.events(ADMIN, events, EventFilter.all()).isEmpty()).isTrue();
+
+        backfill.run(null);
+
+        EventInsights after = behaviour.events(ADMIN, events, EventFilter.all());
+        assertThat(after.funnel()).isEqualTo(before.funnel());
+        assertThat(after.daily()).isEqualTo(before.daily());
+        assertThat(after.topItems()).isEqualTo(before.topItems());
+        assertThat(after.events()).isEqualTo(16);
+        datasets.delete(ADMIN, events);
+        for (String table : ROLLUP_TABLES) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where dataset_id = ?", Long.class, events))
+                    .isZero();
+        }
     }
 
     @Test
@@ -132,7 +182,7 @@ class BehaviourServiceTest {
         assertThat(monday.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 2L, 1L);
         assertThat(monday.events()).isEqualTo(6);
         assertThat(gardenOnly.funnel()).extracting(EventInsights.FunnelStep::visitors).containsExactly(2L, 1L, 1L);
-        assertThat(gardenOnly.topItems()).containsExactly(new EventInsights.ItemConversion("C", 2, 1));
+        assertThat(gardenOnly.topItems()).containsExactly(new EventInsights.ItemConversion("C", 2, 1, 1));
         assertThat(behaviour.eventCategories(ADMIN, events)).containsExactly(garden, toys);
     }
 

@@ -156,7 +156,8 @@ class HostileUploadTest {
     }
 
     private List<Long> storedCounts() {
-        return Stream.of("dataset", "product", "sales_daily", "session_record", "behaviour_event")
+        return Stream.of("dataset", "product", "sales_daily", "session_record", "behaviour_event", "behaviour_event_hour",
+                        "behaviour_visitor_day", "behaviour_item_day")
                 .map(table -> jdbc.queryForObject("select count(*) from " + table, Long.class))
                 .toList();
     }

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -121,6 +122,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     private AtomicBoolean trainingCancelled = new AtomicBoolean();
     private long trainingDatasetId;
     private HeatmapMetric heatmapMetric = HeatmapMetric.ALL_EVENTS;
+    private List<EventInsights.ItemConversion> shownTopItems = List.of();
 
     private volatile PropensityRun run;
     private volatile String shownModel;
@@ -331,6 +333,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 card("behaviour-trend", trend(insights, locale), 2)));
         content.add(mappedTypes(insights));
         content.add(row(heatmapCard(insights, locale), card("behaviour-top-items", topItems(insights, locale), 1)));
+        content.add(topItemsTable(insights.topItems(), locale));
     }
 
     private Component eventFilters(List<String> categories, EventInsights insights) {
@@ -367,7 +370,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         minViewers.setMin(1);
         minViewers.setStepButtonsVisible(true);
         minViewers.setValue(filter.minItemViewers());
-        minViewers.setHelperText(getTranslation("behaviour.filter.minViewers.help"));
+        minViewers.setHelperText(getTranslation("behaviour.items.minViewers.help"));
         minViewers.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null && e.getValue() >= 1) {
                 go(dataset, new EventFilter(filter.from(), filter.to(), filter.category(), e.getValue()), grain, null);
@@ -504,10 +507,61 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 .categories(items.stream().map(item -> getTranslation("behaviour.item.label", shorten(item.item()),
                         integer(locale, item.buyers()), integer(locale, item.viewers()))).toList())
                 .title(getTranslation("behaviour.chart.items.title", BehaviourService.TOP_ITEMS))
-                .subtitle(getTranslation("behaviour.chart.items.subtitle", filter.minItemViewers()))
+                .subtitle(getTranslation("behaviour.items.subtitle.visitorDays", filter.minItemViewers()))
                 .xAxisTitle(getTranslation("behaviour.axis.conversion"))
                 .noDataText(getTranslation("behaviour.chart.items.noData", filter.minItemViewers()))
                 .valueFormat(ValueFormat.percent()).locale(locale).legend(false));
+    }
+
+    /** The top items as a table with their whole funnel, downloadable as shown. */
+    private Component topItemsTable(List<EventInsights.ItemConversion> items, Locale locale) {
+        Grid<EventInsights.ItemConversion> grid = new Grid<>();
+        grid.setId("behaviour-top-items-table");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(EventInsights.ItemConversion::item).setHeader(getTranslation("behaviour.items.item"))
+                .setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(item -> integer(locale, item.viewers())).setHeader(getTranslation("behaviour.items.viewers"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(item -> integer(locale, item.carts())).setHeader(getTranslation("behaviour.items.carts"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(item -> integer(locale, item.buyers())).setHeader(getTranslation("behaviour.items.buyers"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(item -> percent(locale, item.rate())).setHeader(getTranslation("behaviour.items.conversion"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(items);
+        grid.setAllRowsVisible(true);
+        shownTopItems = items;
+        Paragraph note = new Paragraph(getTranslation("behaviour.items.note"));
+        note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        String baseName = "top-items-" + dataset.id();
+        HorizontalLayout downloads = new HorizontalLayout(
+                ExportLinks.link("behaviour-items-export-csv", getTranslation("behaviour.items.export.csv"), baseName,
+                        ExportLinks.Format.CSV, this::topItemsExport),
+                ExportLinks.link("behaviour-items-export-xlsx", getTranslation("behaviour.items.export.xlsx"), baseName,
+                        ExportLinks.Format.XLSX, this::topItemsExport));
+        Div card = new Div(new H3(getTranslation("behaviour.chart.items.title", BehaviourService.TOP_ITEMS)), grid, note,
+                downloads);
+        card.addClassName("chart-card");
+        card.setWidthFull();
+        return card;
+    }
+
+    /** The top-items download as it would be made now. */
+    byte[] topItemsExportBytes(ExportLinks.Format format) {
+        return ExportLinks.bytes(topItemsExport(), format);
+    }
+
+    /** The top items as the table shows them; conversion in percent, rounded to two decimals. */
+    private ExportTable topItemsExport() {
+        List<List<Object>> rows = new ArrayList<>(shownTopItems.size());
+        for (EventInsights.ItemConversion item : shownTopItems) {
+            rows.add(List.of(item.item(), item.viewers(), item.carts(), item.buyers(),
+                    Math.round(item.rate() * 10_000) / 100.0));
+        }
+        return new ExportTable(getTranslation("behaviour.items.export.sheet"), List.of(
+                getTranslation("behaviour.items.item"), getTranslation("behaviour.items.viewers"),
+                getTranslation("behaviour.items.carts"), getTranslation("behaviour.items.buyers"),
+                getTranslation("behaviour.items.export.conversion")), rows);
     }
 
     // ---- sessions -----------------------------------------------------------------------------------------

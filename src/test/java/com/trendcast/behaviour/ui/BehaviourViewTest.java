@@ -2,6 +2,7 @@ package com.trendcast.behaviour.ui;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.trendcast.behaviour.BehaviourFixtures;
+import com.trendcast.behaviour.EventInsights;
 import com.trendcast.behaviour.PropensityRun;
 import com.trendcast.behaviour.TrendGrain;
 import com.trendcast.dataset.DatasetImportService;
@@ -9,7 +10,10 @@ import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
 import com.trendcast.testsupport.KaribuSpringTest;
 import com.trendcast.testsupport.TestUsers;
+import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.chart.ApexChart;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -85,6 +89,34 @@ class BehaviourViewTest extends KaribuSpringTest {
         assertThat(chartJson("behaviour-top-items")).contains("A (2/3)").contains("C (1/2)").doesNotContain("D (");
         assertThat(_get(Div.class, spec -> spec.withId("behaviour-event-types")).getText())
                 .contains("addtocart (3)").contains("not in the funnel: fav (1)");
+    }
+
+    @Test
+    void topItemsAreListedWithTheirFunnelAndDownloadAsShown() throws Exception {
+        long events = BehaviourFixtures.events(imports, dir, toys, garden, null, true);
+        openAs(TestUsers.create(users, Role.ADMIN));
+
+        UI.getCurrent().navigate("behaviour", QueryParameters.fromString("dataset=" + events + "&minViewers=2"));
+        awaitUi(() -> !_find(Grid.class, spec -> spec.withId("behaviour-top-items-table")).isEmpty());
+        @SuppressWarnings("unchecked")
+        Grid<EventInsights.ItemConversion> table = _get(Grid.class, spec -> spec.withId("behaviour-top-items-table"));
+        BehaviourView view = _get(BehaviourView.class);
+
+        // A: 3 viewers, 1 cart, 2 buyers (66.67 %); C: 2 viewers, 1 cart, 1 buyer (50 %)
+        assertThat(GridKt._size(table)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(table, 0)).containsExactly("A", "3", "1", "2", "66.7%");
+        assertThat(GridKt._getFormattedRow(table, 1)).containsExactly("C", "2", "1", "1", "50%");
+        String csv = new String(view.topItemsExportBytes(ExportLinks.Format.CSV), StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFFItem,Viewer-days,Cart-days,Buyer-days,Conversion (%)\r\n"
+                + "A,3,1,2,66.67\r\nC,2,1,1,50\r\n");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                view.topItemsExportBytes(ExportLinks.Format.XLSX)))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("A");
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(66.67);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+        }
     }
 
     @Test
