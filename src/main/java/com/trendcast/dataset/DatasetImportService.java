@@ -238,7 +238,8 @@ public class DatasetImportService {
     private ImportReport readAll(ImportRequest request, ResolvedMapping mapping, List<Row> sample, RowReader rows,
                                  Long datasetId) {
         RowHandler handler = switch (mapping.kind()) {
-            case SALES -> new SalesRowHandler(mapping, request.returns(), request.categoryRule(), store, datasetId);
+            case SALES -> new SalesRowHandler(mapping, request.returns(), request.categoryRule(), store, datasetId,
+                    request.categories());
             case SESSIONS -> new SessionRowHandler(mapping, sample, store, datasetId, MappingJson.JSON);
             case EVENTS -> new EventRowHandler(mapping, store, datasetId);
         };

@@ -224,9 +224,9 @@ public class AdhocForecastService {
         return new ExportTable("backtest", header, rows);
     }
 
-    /** Workbook with the forecasts on the first sheet and the backtest metrics on the second. */
-    public void writeXlsx(AdhocResult result, OutputStream target) {
-        TableExport.writeXlsx(List.of(forecastTable(result), accuracyTable(result)), target);
+    /** The sheets of the result's workbook: the forecasts first, then the backtest metrics. */
+    public List<ExportTable> workbookSheets(AdhocResult result) {
+        return List.of(forecastTable(result), accuracyTable(result));
     }
 
     /** The forecasts as CSV, in the command line's columns. */
@@ -236,9 +236,14 @@ public class AdhocForecastService {
 
     /** The file name a download should carry, e.g. {@code sales-forecast.xlsx} for {@code sales.csv}. */
     public static String downloadName(AdhocResult result, String extension) {
+        return downloadBaseName(result) + "." + extension;
+    }
+
+    /** {@link #downloadName} without the extension, e.g. {@code sales-forecast}. */
+    public static String downloadBaseName(AdhocResult result) {
         String base = result.fileName().replaceAll("(?i)(\\.csv)?(\\.gz|\\.xlsx|\\.xls|\\.csv|\\.tsv|\\.txt)$", "")
                 .replaceAll("[^\\p{L}\\p{N}._-]+", "_");
-        return (base.isBlank() ? "adhoc" : base) + "-forecast." + extension;
+        return (base.isBlank() ? "adhoc" : base) + "-forecast";
     }
 
     private AdhocMapping propose(List<String> header, List<Row> sample) {

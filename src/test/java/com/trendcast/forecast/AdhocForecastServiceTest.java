@@ -1,5 +1,6 @@
 package com.trendcast.forecast;
 
+import com.trendcast.common.export.TableExport;
 import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.dataset.ImportProperties;
@@ -171,7 +172,7 @@ class AdhocForecastServiceTest {
         AdhocResult result = service.forecast(SCOPE, file, "inject.csv", mapping);
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        service.writeXlsx(result, xlsx);
+        TableExport.writeXlsx(service.workbookSheets(result), xlsx);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             Sheet forecasts = workbook.getSheet("forecast");
             assertThat(forecasts.getLastRowNum()).isEqualTo(2 * 7);

@@ -2,7 +2,6 @@ package com.trendcast.forecast.ui;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
-import com.trendcast.common.export.TableExport;
 import com.trendcast.forecast.AdhocForecastService;
 import com.trendcast.forecast.AdhocMapping;
 import com.trendcast.forecast.AdhocResult;
@@ -13,6 +12,7 @@ import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.MainLayout;
 import com.trendcast.ui.UploadTexts;
@@ -49,8 +49,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
@@ -59,8 +57,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -68,7 +64,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Ad-hoc forecast: drop a spreadsheet, confirm the proposed mapping, and get forecasts with intervals, the chosen
@@ -320,28 +315,12 @@ public class AdhocForecastView extends VerticalLayout {
         }
 
         private HorizontalLayout downloads() {
-            Anchor xlsx = download("adhoc-download-xlsx", "adhoc.download.xlsx", "xlsx", TableExport.XLSX_MIME,
-                    out -> adhoc.writeXlsx(result, out));
-            Anchor csv = download("adhoc-download-csv", "adhoc.download.csv", "csv", TableExport.CSV_MIME,
-                    out -> adhoc.writeCsv(result, out));
+            String baseName = AdhocForecastService.downloadBaseName(result);
+            Anchor xlsx = ExportLinks.workbook("adhoc-download-xlsx", getTranslation("adhoc.download.xlsx"), baseName,
+                    () -> adhoc.workbookSheets(result));
+            Anchor csv = ExportLinks.link("adhoc-download-csv", getTranslation("adhoc.download.csv"), baseName,
+                    ExportLinks.Format.CSV, () -> adhoc.forecastTable(result));
             return new HorizontalLayout(xlsx, csv);
-        }
-
-        private Anchor download(String id, String labelKey, String extension, String mime,
-                                Consumer<ByteArrayOutputStream> writer) {
-            String fileName = AdhocForecastService.downloadName(result, extension);
-            Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                writer.accept(bytes);
-                return new DownloadResponse(new ByteArrayInputStream(bytes.toByteArray()), fileName, mime,
-                        bytes.size());
-            }), "");
-            anchor.setId(id);
-            anchor.setDownload(true);
-            Button button = new Button(getTranslation(labelKey));
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            anchor.add(button);
-            return anchor;
         }
 
         private ChartOptions chartOptions(AdhocResult.SeriesForecast one) {
