@@ -20,6 +20,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
@@ -93,11 +94,11 @@ class ForecastExplorerViewTest extends KaribuSpringTest {
 
         assertThat(currentUrl()).contains("path=Kitchen&path=Cookware&path&path=PAN").doesNotContain("Pan%20");
         assertThat(chartJson("forecast-chart")).contains("History and forecast: Pan · PAN");
-        assertThat(UI.getCurrent().getElement().getTextRecursively()).contains("Forecast table: Pan · PAN");
+        assertThat(_find(H3.class)).extracting(H3::getText).contains("Forecast table: Pan · PAN");
         String csv = new String(_download(_get(Anchor.class, spec -> spec.withId("forecast-export-csv"))),
                 StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).contains("Product,Product description,Period start");
+        assertThat(lines.get(0)).contains("Product (SKU),Product description,Period start");
         assertThat(lines.get(1)).contains(",Kitchen,Cookware,,PAN,Pan,");
     }
 
@@ -114,7 +115,8 @@ class ForecastExplorerViewTest extends KaribuSpringTest {
         Grid<Object> metrics = _get(Grid.class, spec -> spec.withId("forecast-metrics"));
         assertThat(GridKt._size(metrics)).isEqualTo(1);
         assertThat(_getFormattedRow(metrics, 0).get(0)).isEqualTo("LSTM (production)");
-        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain("Garden", "Watering");
+        String shown = _get(ForecastExplorerView.class).getElement().getTextRecursively();
+        assertThat(shown).contains("Kitchen").doesNotContain("Garden", "Watering");
     }
 
     @Test
