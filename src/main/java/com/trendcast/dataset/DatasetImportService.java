@@ -55,6 +55,8 @@ public class DatasetImportService {
     /** Rows shown in the preview. */
     public static final int PREVIEW_ROWS = 20;
     private static final int PROBLEMS_SHOWN = 100;
+    /** Longest dataset name, as the dataset table and renaming allow. */
+    private static final int MAX_NAME = 200;
     private static final Logger log = LoggerFactory.getLogger(DatasetImportService.class);
 
     private final DatasetStore store;
@@ -198,6 +200,28 @@ public class DatasetImportService {
         }
     }
 
+    /**
+     * Imports a file as {@link #importFile} does, as the caller: the caller owns the new dataset, its name must be
+     * new among the datasets they see, and a manager may only import rows of their categories (a row of another
+     * category is rejected, so the file is refused unless the request skips invalid rows). For imports started
+     * outside the {@code /data} wizard, e.g. saving the file of an ad-hoc forecast.
+     *
+     * @throws UserFacingException for an empty, overlong or already used name
+     */
+    public ImportResult importAs(AccessScope scope, ImportRequest request) {
+        String name = request.effectiveName();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new UserFacingException("data.name.invalid", MAX_NAME);
+        }
+        boolean taken = store.listVisible(scope).stream()
+                .anyMatch(dataset -> dataset.name().strip().equalsIgnoreCase(name));
+        if (taken) {
+            throw new UserFacingException("data.name.taken", name);
+        }
+        ImportRequest owned = request.withDatasetName(name).withOwner(scope.username());
+        return importFile(scope.admin() ? owned : owned.withCategories(scope.categories()));
+    }
+
     private ImportResult run(ImportRequest request, boolean save) {
         checkSize(request.file());
         TabularSource source = open(request.file());
@@ -243,7 +267,8 @@ public class DatasetImportService {
     private ImportReport readAll(ImportRequest request, ResolvedMapping mapping, List<Row> sample, RowReader rows,
                                  Long datasetId) {
         RowHandler handler = switch (mapping.kind()) {
-            case SALES -> new SalesRowHandler(mapping, request.returns(), request.categoryRule(), store, datasetId);
+            case SALES -> new SalesRowHandler(mapping, request.returns(), request.categoryRule(), store, datasetId,
+                    request.categories());
             case SESSIONS -> new SessionRowHandler(mapping, sample, store, datasetId, MappingJson.JSON);
             case EVENTS -> new EventRowHandler(mapping, store, datasetId);
         };

@@ -5,6 +5,7 @@ import com.trendcast.dataset.read.mapping.ColumnMapping;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything an import needs to know. Start from {@link #of(Path, String, ColumnMapping)} and add choices with the
@@ -23,71 +24,80 @@ import java.util.Objects;
  *                     "Uncategorised"
  * @param shared       whether every manager may see the dataset even though it touches no category
  * @param locale       language of the reasons in the error report
+ * @param categories   the first-level categories the rows may have (after the category rule); null for any. A
+ *                     row of another category is rejected like an invalid one
  */
 public record ImportRequest(Path file, String sourceName, String sheet, String datasetName, ColumnMapping mapping,
                             ReturnsPolicy returns, boolean skipInvalid, Path errorReport, String username,
-                            CategoryRule categoryRule, boolean shared, Locale locale) {
+                            CategoryRule categoryRule, boolean shared, Locale locale, Set<String> categories) {
 
     public ImportRequest {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(locale, "locale");
+        categories = categories == null ? null : Set.copyOf(categories);
     }
 
     public static ImportRequest of(Path file, String sourceName, ColumnMapping mapping) {
         return new ImportRequest(file, sourceName, null, null, mapping, null, false, null, null, null, false,
-                Locale.ROOT);
+                Locale.ROOT, null);
     }
 
     public ImportRequest withSheet(String sheetName) {
         return new ImportRequest(file, sourceName, sheetName, datasetName, mapping, returns, skipInvalid, errorReport,
-                username, categoryRule, shared, locale);
+                username, categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withDatasetName(String name) {
         return new ImportRequest(file, sourceName, sheet, name, mapping, returns, skipInvalid, errorReport, username,
-                categoryRule, shared, locale);
+                categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withMapping(ColumnMapping newMapping) {
         return new ImportRequest(file, sourceName, sheet, datasetName, newMapping, returns, skipInvalid, errorReport,
-                username, categoryRule, shared, locale);
+                username, categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withReturns(ReturnsPolicy policy) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, policy, skipInvalid, errorReport,
-                username, categoryRule, shared, locale);
+                username, categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withSkipInvalid(boolean skip) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skip, errorReport, username,
-                categoryRule, shared, locale);
+                categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withErrorReport(Path report) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, report, username,
-                categoryRule, shared, locale);
+                categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withOwner(String uploader) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, errorReport,
-                uploader, categoryRule, shared, locale);
+                uploader, categoryRule, shared, locale, categories);
     }
 
     public ImportRequest withCategoryRule(CategoryRule rule) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, errorReport,
-                username, rule, shared, locale);
+                username, rule, shared, locale, categories);
     }
 
     public ImportRequest withSharedWithEveryone(boolean share) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, errorReport,
-                username, categoryRule, share, locale);
+                username, categoryRule, share, locale, categories);
     }
 
     public ImportRequest withLocale(Locale reportLocale) {
         return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, errorReport,
-                username, categoryRule, shared, reportLocale);
+                username, categoryRule, shared, reportLocale, categories);
+    }
+
+    /** Only rows whose first-level category is among {@code allowed} may be imported; null allows any. */
+    public ImportRequest withCategories(Set<String> allowed) {
+        return new ImportRequest(file, sourceName, sheet, datasetName, mapping, returns, skipInvalid, errorReport,
+                username, categoryRule, shared, locale, allowed);
     }
 
     String effectiveName() {

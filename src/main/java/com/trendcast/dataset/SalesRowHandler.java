@@ -102,13 +102,20 @@ final class SalesRowHandler implements RowHandler {
     /** One instance per calendar day, shared by all day keys of that day. */
     private final Map<LocalDate, LocalDate> calendarDays = new HashMap<>();
     private final boolean categorised;
+    /** First-level categories rows may have; null for any. */
+    private final Set<String> allowedCategories;
     private BigDecimal totalUnits = BigDecimal.ZERO;
     private BigDecimal totalRevenue = BigDecimal.ZERO;
 
-    /** @param datasetId where to store the result; null to only check the file */
+    /**
+     * @param datasetId         where to store the result; null to only check the file
+     * @param allowedCategories first-level categories rows may have (see {@link ImportRequest#categories()}); null
+     *                          for any
+     */
     SalesRowHandler(ResolvedMapping mapping, ReturnsPolicy returns, CategoryRule categoryRule, DatasetStore store,
-                    Long datasetId) {
+                    Long datasetId, Set<String> allowedCategories) {
         this.mapping = mapping;
+        this.allowedCategories = allowedCategories;
         this.returns = returns;
         this.categoryRule = categoryRule;
         this.store = store;
@@ -130,6 +137,7 @@ final class SalesRowHandler implements RowHandler {
         Boolean promoted = mapping.flag(row, LogicalField.PROMOTION);
         BigDecimal visits = mapping.number(row, LogicalField.VISITS);
         List<String> categories = categorised ? categories(row) : List.of();
+        checkCategoryAllowed(row, sku, categories);
 
         boolean isReturn = units.signum() < 0 || isCancellation(orderId);
         if (isReturn && returns == ReturnsPolicy.DROP) {
@@ -160,6 +168,25 @@ final class SalesRowHandler implements RowHandler {
         totalUnits = totalUnits.add(units);
         totalRevenue = totalRevenue.add(revenue);
         return isReturn ? Outcome.RETURN_IMPORTED : Outcome.IMPORTED;
+    }
+
+    /**
+     * Rejects a row whose first-level category, its own or the one the product would get without it, is not among
+     * the allowed ones.
+     */
+    private void checkCategoryAllowed(Row row, String sku, List<String> categories) throws RowRejected {
+        if (allowedCategories == null) {
+            return;
+        }
+        String category = categories.isEmpty()
+                ? fallbackPath(sku, mapping.text(row, LogicalField.PRODUCT_NAME, Integer.MAX_VALUE)).get(0)
+                : categories.get(0);
+        if (!allowedCategories.contains(category)) {
+            String column = mapping.has(LogicalField.CATEGORY_PATH) ? mapping.columnName(LogicalField.CATEGORY_PATH)
+                    : mapping.has(LogicalField.CATEGORY1) ? mapping.columnName(LogicalField.CATEGORY1) : "";
+            throw new RowRejected(new RowProblem(row.number(), column, category,
+                    "import.reject.categoryNotYours", List.of(category)));
+        }
     }
 
     /** UCI style cancellations: an invoice number of "C" followed by digits. */
@@ -207,10 +234,12 @@ final class SalesRowHandler implements RowHandler {
     }
 
     private List<String> categoryPath(String sku, ProductInfo info) {
-        List<String> path = info.categories;
-        if ((path == null || path.isEmpty()) && categoryRule != null) {
-            path = categoryRule.categoryPath(sku, info.name == null ? "" : info.name);
-        }
+        return info.categories == null || info.categories.isEmpty() ? fallbackPath(sku, info.name) : info.categories;
+    }
+
+    /** The category path of a product without one in the file: the category rule's, else {@value #UNCATEGORISED}. */
+    private List<String> fallbackPath(String sku, String name) {
+        List<String> path = categoryRule == null ? null : categoryRule.categoryPath(sku, name == null ? "" : name);
         if (path == null || path.isEmpty()) {
             return List.of(UNCATEGORISED);
         }

@@ -4,13 +4,18 @@ import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
 import com.trendcast.common.export.TableExport;
+import com.trendcast.dataset.DatasetImportService;
 import com.trendcast.dataset.ImportProperties;
+import com.trendcast.dataset.ImportRequest;
+import com.trendcast.dataset.ImportResult;
+import com.trendcast.dataset.ReturnsPolicy;
 import com.trendcast.dataset.read.Row;
 import com.trendcast.dataset.read.RowReader;
 import com.trendcast.dataset.read.TabularSource;
 import com.trendcast.dataset.read.UnreadableFileException;
 import com.trendcast.dataset.read.mapping.ColumnMapping;
 import com.trendcast.dataset.read.mapping.ColumnMappingProposer;
+import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.dataset.read.mapping.LogicalField;
 import com.trendcast.dataset.read.value.ValueFormatException;
 import com.trendcast.dataset.read.value.ValueParsers;
@@ -36,8 +41,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -45,9 +52,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Ad-hoc forecasts of an uploaded file that is never stored as a dataset: receive the file (size and format
- * checked, mapping proposed), forecast it with the confirmed mapping through {@link ForecastWorkflow}, and write
- * the result as XLSX or CSV. The one path for the ad-hoc view and the REST API.
+ * Ad-hoc forecasts of an uploaded file that is not stored unless the user saves it as a dataset: receive the file
+ * (size and format checked, mapping proposed), forecast it with the confirmed mapping through
+ * {@link ForecastWorkflow}, write the result as XLSX or CSV, and on request import the file as a sales dataset
+ * through {@link DatasetImportService}. The one path for the ad-hoc view and the REST API.
  * <p>
  * The file is a temporary copy under {@code uploads/adhoc}: refused files are deleted at once, accepted ones
  * when their {@link AdhocUpload} is closed; copies older than a day (a crash, a lost session) are swept when the
@@ -64,7 +72,7 @@ import java.util.stream.Stream;
  * is always used, and backtested next to the baselines.
  * <p>
  * The data is the caller's own file and nothing is read from the database, so there are no categories to scope;
- * the caller's scope names who ran it in the audit log.
+ * the caller's scope names who ran it in the audit log. Saving it as a dataset is scoped as every import is.
  */
 @Service
 public class AdhocForecastService {
@@ -87,12 +95,14 @@ public class AdhocForecastService {
 
     private final ImportProperties limits;
     private final AuditService audit;
+    private final DatasetImportService imports;
     private final Path directory;
 
-    AdhocForecastService(ImportProperties limits, AuditService audit,
+    AdhocForecastService(ImportProperties limits, AuditService audit, DatasetImportService imports,
                          @Value("${trendcast.uploads-dir}") Path uploadsDir) {
         this.limits = limits;
         this.audit = audit;
+        this.imports = imports;
         this.directory = uploadsDir.resolve("adhoc");
         sweepAbandoned();
     }
@@ -184,6 +194,48 @@ public class AdhocForecastService {
         }
     }
 
+    /**
+     * Saves an uploaded file as a sales dataset, read as the import proposes with the columns confirmed for the
+     * forecast taking precedence: the date column as the date, the target as units (or as revenue where the import
+     * reads it so), and a single series column as the SKU where the import found none. Returns and cancellations are
+     * netted, as the forecast summed them. Owner, name and category rules are the import's (see
+     * {@link DatasetImportService#importAs}); the file imports whole or not at all and the import is audited.
+     *
+     * @param categoryForUncategorised the category of products the file gives none; null for the import's default
+     * @throws UserFacingException for a mapping that does not fit the file, a bad or used name, or a refused file
+     *                             ({@link com.trendcast.dataset.ImportRefusedException} with the row-level report)
+     */
+    public ImportResult saveAsDataset(AccessScope scope, AdhocUpload upload, AdhocMapping mapping, String datasetName,
+                                      String categoryForUncategorised, Locale locale) {
+        validate(mapping, upload.header(), upload.originalName());
+        ColumnMapping proposed = imports.preview(upload.file(), null).proposal().mapping();
+        Map<String, String> fields = new LinkedHashMap<>(proposed.fields());
+        LogicalField target = mapping.targetColumn().equals(proposed.column(LogicalField.REVENUE))
+                ? LogicalField.REVENUE : LogicalField.UNITS;
+        confirm(fields, LogicalField.DATE, mapping.dateColumn());
+        confirm(fields, target, mapping.targetColumn());
+        if (!fields.containsKey(LogicalField.SKU.key()) && mapping.seriesColumns().size() == 1) {
+            confirm(fields, LogicalField.SKU, mapping.seriesColumns().get(0));
+        }
+        ColumnMapping columns = new ColumnMapping(DatasetKind.SALES, fields, List.of(), proposed.dateFormats(),
+                proposed.numberFormats());
+        ImportRequest request = ImportRequest.of(upload.file(), upload.originalName(), columns)
+                .withDatasetName(datasetName)
+                .withReturns(ReturnsPolicy.NET)
+                .withLocale(locale);
+        if (categoryForUncategorised != null && !categoryForUncategorised.isBlank()) {
+            List<String> path = List.of(categoryForUncategorised.strip());
+            request = request.withCategoryRule((sku, productName) -> path);
+        }
+        return imports.importAs(scope, request);
+    }
+
+    /** Maps {@code field} to {@code column}, which then stands for no other field. */
+    private static void confirm(Map<String, String> fields, LogicalField field, String column) {
+        fields.values().removeIf(column::equals);
+        fields.put(field.key(), column);
+    }
+
     /** The forecasts as a table: the series columns, then {@code date, forecast, lower, upper}. */
     public ExportTable forecastTable(AdhocResult result) {
         List<String> header = new ArrayList<>(result.seriesColumns());
@@ -224,9 +276,9 @@ public class AdhocForecastService {
         return new ExportTable("backtest", header, rows);
     }
 
-    /** Workbook with the forecasts on the first sheet and the backtest metrics on the second. */
-    public void writeXlsx(AdhocResult result, OutputStream target) {
-        TableExport.writeXlsx(List.of(forecastTable(result), accuracyTable(result)), target);
+    /** The sheets of the result's workbook: the forecasts first, then the backtest metrics. */
+    public List<ExportTable> workbookSheets(AdhocResult result) {
+        return List.of(forecastTable(result), accuracyTable(result));
     }
 
     /** The forecasts as CSV, in the command line's columns. */
@@ -236,9 +288,14 @@ public class AdhocForecastService {
 
     /** The file name a download should carry, e.g. {@code sales-forecast.xlsx} for {@code sales.csv}. */
     public static String downloadName(AdhocResult result, String extension) {
+        return downloadBaseName(result) + "." + extension;
+    }
+
+    /** {@link #downloadName} without the extension, e.g. {@code sales-forecast}. */
+    public static String downloadBaseName(AdhocResult result) {
         String base = result.fileName().replaceAll("(?i)(\\.csv)?(\\.gz|\\.xlsx|\\.xls|\\.csv|\\.tsv|\\.txt)$", "")
                 .replaceAll("[^\\p{L}\\p{N}._-]+", "_");
-        return (base.isBlank() ? "adhoc" : base) + "-forecast." + extension;
+        return (base.isBlank() ? "adhoc" : base) + "-forecast";
     }
 
     private AdhocMapping propose(List<String> header, List<Row> sample) {

@@ -3,6 +3,7 @@ package com.trendcast.forecast;
 import com.trendcast.pipeline.spec.Level;
 import com.trendcast.pipeline.spec.Target;
 import com.trendcast.forecast.engine.Frequency;
+import com.trendcast.training.ProductionMetrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,12 +27,14 @@ import java.util.Map;
  * @param baselines point forecasts of the baseline models by model name (see
  *                  {@link ForecastExplorerService#BASELINE_LINES}), fitted to this node's history before the first
  *                  forecast period
- * @param metrics   the production run's backtest metrics by model (the trained model, then every baseline) over all
- *                  the pipeline's series, exactly as the run stored them
+ * @param metrics   the production run's backtest metrics over the caller's series: as the run stored them when
+ *                  those are all its series, otherwise recomputed or withheld (see {@link ProductionMetrics})
+ * @param productNames descriptions by SKU of the products on the path and among the children, for display next
+ *                  to the SKU (the SKU stays the path segment); empty below the product level or without names
  */
 public record ExplorerNode(PipelineInfo pipeline, List<String> path, boolean aggregate, List<Child> children,
                            List<Point> history, List<ForecastPoint> forecast, Map<String, List<Point>> baselines,
-                           Map<String, Map<String, Object>> metrics) {
+                           ProductionMetrics metrics, Map<String, String> productNames) {
 
     /**
      * A pipeline with a production forecast.

@@ -5,12 +5,11 @@ import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.forecast.engine.global.GlobalForecastModel;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.pipeline.PipelineSummary;
-import com.trendcast.pipeline.PipelineVersion;
+import com.trendcast.pipeline.spec.Level;
 import com.trendcast.pipeline.spec.PipelineSpec;
 import com.trendcast.security.AccessScope;
 import com.trendcast.training.ForecastRow;
 import com.trendcast.training.ProductionForecast;
-import com.trendcast.training.TrainingRunDetail;
 import com.trendcast.training.TrainingService;
 import org.springframework.stereotype.Service;
 
@@ -57,10 +56,13 @@ public class ForecastExplorerService {
         this.training = training;
     }
 
-    /** The pipelines the caller can see that have a production forecast, by name. */
+    /**
+     * The pipelines whose production forecast has series the caller can see, by name: for a manager also those over
+     * every category, shown as the part inside theirs.
+     */
     public List<PipelineSummary> pipelines(AccessScope scope) {
-        return pipelines.list(scope).stream()
-                .filter(pipeline -> training.productionRun(scope, pipeline.id()).isPresent())
+        return pipelines.listReadable(scope).stream()
+                .filter(pipeline -> training.hasProductionForecast(scope, pipeline.id()))
                 .toList();
     }
 
@@ -68,14 +70,12 @@ public class ForecastExplorerService {
      * One node of a pipeline's series tree. Path segments that match no visible series are dropped from the first
      * mismatch on, and a level whose only category is missing (an empty segment) is stepped through.
      *
-     * @throws UserFacingException when the pipeline is not visible or has no production forecast
+     * @throws UserFacingException when the pipeline is not readable or has no production forecast
      */
     public ExplorerNode node(AccessScope scope, long pipelineId, List<String> requestedPath) {
         ProductionForecast production = training.productionForecast(scope, pipelineId);
-        TrainingRunDetail run = training.productionRun(scope, pipelineId)
-                .orElseThrow(() -> new UserFacingException("training.production.none", pipelineId));
-        PipelineSummary pipeline = pipelines.get(scope, pipelineId);
-        PipelineSpec spec = specOfVersion(scope, pipeline, run.summary().pipelineVersion());
+        PipelineSummary pipeline = pipelines.readable(scope, pipelineId);
+        PipelineSpec spec = pipelines.readableSpec(scope, pipelineId, production.pipelineVersion());
 
         Set<List<String>> keys = new LinkedHashSet<>();
         production.rows().forEach(row -> keys.add(row.seriesKey()));
@@ -112,14 +112,25 @@ public class ForecastExplorerService {
         ExplorerNode.PipelineInfo info = new ExplorerNode.PipelineInfo(pipeline.id(), pipeline.name(), spec.target(),
                 spec.level(), spec.frequency(), spec.horizon(), depth, production.runId(), production.model(),
                 production.promotedAt(), production.promotedBy(), production.intervalLevel());
+        Map<String, String> productNames = spec.level() == Level.PRODUCT
+                ? shownProductNames(pipelines.productNames(scope, spec.datasetId()), path, children, depth)
+                : Map.of();
         return new ExplorerNode(info, path, seriesUnder.size() > 1, children, history, forecast,
-                baselines(spec, history, forecast), run.metrics());
+                baselines(spec, history, forecast), production.metrics(), productNames);
     }
 
-    /** The spec the production run trained on, so history and baselines match its series even after edits. */
-    private PipelineSpec specOfVersion(AccessScope scope, PipelineSummary pipeline, int version) {
-        return pipelines.versions(scope, pipeline.id()).stream().filter(v -> v.version() == version)
-                .map(PipelineVersion::spec).findFirst().orElse(pipeline.spec());
+    /** The descriptions of the products on the node's path and among its children. */
+    private static Map<String, String> shownProductNames(Map<String, String> names, List<String> path,
+                                                         List<ExplorerNode.Child> children, int depth) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        List<String> skus = new ArrayList<>();
+        if (path.size() == depth) {
+            skus.add(path.get(depth - 1));
+        }
+        children.stream().filter(child -> child.path().size() == depth)
+                .forEach(child -> skus.add(child.path().get(depth - 1)));
+        skus.stream().filter(names::containsKey).forEach(sku -> shown.put(sku, names.get(sku)));
+        return shown;
     }
 
     /** The node's actuals: the pipeline's series under the path, summed per period. */

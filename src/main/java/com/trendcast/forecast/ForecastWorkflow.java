@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -128,6 +131,27 @@ public final class ForecastWorkflow {
     public static AccuracyMetrics intervalAccuracy(Panel panel, List<FoldForecast> forecasts, double level) {
         Map<List<String>, TimeSeries> seriesByKey = new HashMap<>();
         panel.series().forEach(one -> seriesByKey.put(one.key(), one));
+        return intervalAccuracy(forecasts, forecast -> true, forecast -> {
+            Map<String, double[]> future = seriesByKey.get(forecast.seriesKey())
+                    .knownCovariateValues(forecast.fold().origin(), forecast.fold().testEnd());
+            return step -> closed(panel, future, step);
+        }, level);
+    }
+
+    /**
+     * One model's accuracy over some of the series of its backtest, e.g. those of one manager's categories, for a
+     * panel without open indicators (a training run's): the intervals are calibrated on the other folds of
+     * <em>every</em> series, as the intervals the model's forecasts carry were, and only the chosen series are
+     * scored. With every series chosen this is {@link #intervalAccuracy(Panel, List, double)}.
+     */
+    public static AccuracyMetrics intervalAccuracy(List<FoldForecast> forecasts, Predicate<List<String>> scoredSeries,
+                                                   double level) {
+        return intervalAccuracy(forecasts, forecast -> scoredSeries.test(forecast.seriesKey()),
+                forecast -> step -> false, level);
+    }
+
+    private static AccuracyMetrics intervalAccuracy(List<FoldForecast> forecasts, Predicate<FoldForecast> scored,
+                                                    Function<FoldForecast, IntPredicate> closedSteps, double level) {
         Map<Integer, List<FoldForecast>> byFold = new TreeMap<>();
         forecasts.forEach(forecast -> byFold.computeIfAbsent(forecast.fold().index(), i -> new ArrayList<>())
                 .add(forecast));
@@ -139,14 +163,15 @@ public final class ForecastWorkflow {
                     level);
             double[] halfWidths = intervals == null ? new double[]{0} : intervals.halfWidths();
             for (FoldForecast forecast : fold.getValue()) {
-                TimeSeries series = seriesByKey.get(forecast.seriesKey());
-                Map<String, double[]> future = series.knownCovariateValues(forecast.fold().origin(),
-                        forecast.fold().testEnd());
+                if (!scored.test(forecast)) {
+                    continue;
+                }
+                IntPredicate closedAt = closedSteps.apply(forecast);
                 double scale = forecast.level() > 0 ? forecast.level() : 0;
                 for (int step = 0; step < forecast.horizon(); step++) {
                     double point = forecast.forecastAt(step);
                     double halfWidth = halfWidths[Math.min(step, halfWidths.length - 1)] * scale;
-                    boolean closed = closed(panel, future, step);
+                    boolean closed = closedAt.test(step);
                     double lower = closed ? 0 : Math.max(0, point - halfWidth);
                     double upper = closed ? 0 : point + halfWidth;
                     accumulator.add(forecast.actualAt(step), point, forecast.maseScale());

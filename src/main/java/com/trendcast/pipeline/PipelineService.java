@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,11 @@ import java.util.stream.Collectors;
  * series a spec describes (see {@link PipelineSeriesReader}). A manager sees a pipeline when they can see its
  * source dataset and its category filter starts with one of their categories; admins see all. Only the owner or
  * an admin may change or delete a pipeline.
+ * <p>
+ * A pipeline without a category filter (e.g. the demo pipeline over every category) is not a manager's to open,
+ * change or train: its runs read every category. Its results are still partly theirs, so such a pipeline on a
+ * dataset they can see is <em>readable</em> ({@link #listReadable}, {@link #readable}, {@link #readableSpec}): its
+ * production forecast may be read, cut to the manager's categories by whoever reads it.
  */
 @Service
 public class PipelineService {
@@ -100,6 +107,76 @@ public class PipelineService {
             throw notFound(pipelineId);
         }
         return pipeline;
+    }
+
+    /**
+     * The pipelines whose production forecasts the caller may read part of: the ones {@link #list} gives, and for a
+     * manager also those without a category filter on a dataset they can see.
+     */
+    @Transactional(readOnly = true)
+    public List<PipelineSummary> listReadable(AccessScope scope) {
+        Set<Long> visibleDatasets = datasets.list(scope).stream().map(DatasetSummary::id).collect(Collectors.toSet());
+        return jdbc.query(CURRENT + " order by p.name, p.id", SUMMARY).stream()
+                .filter(pipeline -> readable(scope, visibleDatasets, pipeline.spec()))
+                .toList();
+    }
+
+    /**
+     * A pipeline of {@link #listReadable}.
+     *
+     * @throws UserFacingException as for a missing pipeline when the caller may not read it
+     */
+    @Transactional(readOnly = true)
+    public PipelineSummary readable(AccessScope scope, long pipelineId) {
+        PipelineSummary pipeline = jdbc.query(CURRENT + " where p.id = :id", new MapSqlParameterSource("id", pipelineId),
+                SUMMARY).stream().findFirst().orElseThrow(() -> notFound(pipelineId));
+        Set<Long> visibleDatasets = datasets.list(scope).stream().map(DatasetSummary::id).collect(Collectors.toSet());
+        if (!readable(scope, visibleDatasets, pipeline.spec())) {
+            throw notFound(pipelineId);
+        }
+        return pipeline;
+    }
+
+    /**
+     * The spec of one version of a readable pipeline, e.g. the one its production run trained on.
+     *
+     * @throws UserFacingException as for a missing pipeline when the caller may not read it or the version is gone
+     */
+    @Transactional(readOnly = true)
+    public PipelineSpec readableSpec(AccessScope scope, long pipelineId, int version) {
+        readable(scope, pipelineId);
+        return jdbc.query("select spec_json from feature_pipeline_version where pipeline_id = :id"
+                                + " and version = :version",
+                        new MapSqlParameterSource("id", pipelineId).addValue("version", version),
+                        (rs, row) -> PipelineSpecJson.read(rs.getString(1)))
+                .stream().findFirst().orElseThrow(() -> notFound(pipelineId));
+    }
+
+    /**
+     * Product descriptions by SKU in a dataset, for the products in the caller's categories that have one; the
+     * SKU stays the identifier, the description is for display.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> productNames(AccessScope scope, long datasetId) {
+        datasets.get(scope, datasetId);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", datasetId);
+        StringBuilder sql = new StringBuilder("select sku, name from product where dataset_id = :id"
+                + " and name is not null");
+        if (!scope.admin()) {
+            if (scope.categories().isEmpty()) {
+                return Map.of();
+            }
+            sql.append(" and category1 in (:categories)");
+            parameters.addValue("categories", scope.categories());
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.query(sql.toString(), parameters, rs -> {
+            String name = rs.getString(2).strip();
+            if (!name.isEmpty()) {
+                names.put(rs.getString(1), name);
+            }
+        });
+        return names;
     }
 
     /** Every saved version, oldest first. */
@@ -210,6 +287,11 @@ public class PipelineService {
         }
         String category = spec.filter().category1();
         return visibleDatasets.contains(spec.datasetId()) && category != null && scope.canSeeCategory(category);
+    }
+
+    private static boolean readable(AccessScope scope, Set<Long> visibleDatasets, PipelineSpec spec) {
+        return visible(scope, visibleDatasets, spec)
+                || visibleDatasets.contains(spec.datasetId()) && spec.filter().category1() == null;
     }
 
     private static String checkedName(String name) {

@@ -10,10 +10,11 @@ import java.util.List;
  * @param seriesColumns   names of the parts of each row's series key, e.g. {@code category1, category2}
  * @param intervalLevel   nominal coverage of the intervals
  * @param rows            ordered by series, then date
+ * @param metrics         the run's backtest metrics over the caller's series
  */
 public record ProductionForecast(long pipelineId, long runId, int pipelineVersion, String model, Instant promotedAt,
                                  String promotedBy, List<String> seriesColumns, double intervalLevel,
-                                 List<ForecastRow> rows) {
+                                 List<ForecastRow> rows, ProductionMetrics metrics) {
 
     public ProductionForecast {
         seriesColumns = List.copyOf(seriesColumns);

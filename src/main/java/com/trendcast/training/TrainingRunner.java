@@ -116,6 +116,24 @@ class TrainingRunner {
         return runsDirectory.resolve(Long.toString(runId));
     }
 
+    /**
+     * The trained model's fold forecasts from a run's backtest (per series and fold, with the actuals), as the run
+     * kept them to calibrate its intervals; empty when the run has none or its file is gone or unreadable.
+     */
+    List<FoldForecast> keptBacktest(long runId) {
+        Path file = directory(runId).resolve(CALIBRATION_FILE);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return json.readValue(file.toFile(), new TypeReference<List<FoldForecast>>() {
+            });
+        } catch (IOException e) {
+            log.warn("Unreadable backtest file of training run {}: {}", runId, e.toString());
+            return List.of();
+        }
+    }
+
     /** Asks a running run to stop before its next batch; false when it is not running here. */
     boolean requestCancel(long runId) {
         AtomicBoolean flag = cancellations.get(runId);

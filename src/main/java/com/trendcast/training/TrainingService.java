@@ -3,8 +3,12 @@ package com.trendcast.training;
 import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
 import com.trendcast.compute.ComputeBackendService;
+import com.trendcast.forecast.ForecastOutput;
+import com.trendcast.forecast.ForecastWorkflow;
 import com.trendcast.forecast.ModelCatalog;
 import com.trendcast.forecast.engine.TimeSeries;
+import com.trendcast.forecast.engine.eval.AccuracyMetrics;
+import com.trendcast.forecast.engine.eval.FoldForecast;
 import com.trendcast.forecast.engine.lstm.TrainedLstm;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.pipeline.PipelineSummary;
@@ -20,9 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -195,23 +199,72 @@ public class TrainingService {
     }
 
     /**
-     * The stored forecasts of a pipeline's production run, limited to the caller's categories.
+     * The stored forecasts of a pipeline's production run, limited to the caller's categories, with its backtest
+     * metrics over those series (see {@link ProductionMetrics}). A manager may read the part inside their
+     * categories of a pipeline over every category (see {@link PipelineService#readable}).
      *
-     * @throws UserFacingException when the pipeline is not visible or has no production model
+     * @throws UserFacingException when the pipeline is not readable or has no production model
      */
     public ProductionForecast productionForecast(AccessScope scope, long pipelineId) {
-        pipelines.get(scope, pipelineId);
+        return productionForecast(scope, pipelineId, List.of());
+    }
+
+    /**
+     * As {@link #productionForecast(AccessScope, long)}, the rows cut to the series whose key starts with
+     * {@code seriesPrefix}. A prefix naming a category outside the caller's is refused and audited rather than
+     * answered with nothing, so an attempt to read another manager's forecasts leaves a trace.
+     *
+     * @throws UserFacingException {@code training.series.denied} for a category outside the caller's
+     */
+    public ProductionForecast productionForecast(AccessScope scope, long pipelineId, List<String> seriesPrefix) {
+        pipelines.readable(scope, pipelineId);
         TrainingStore.Production production = store.production(pipelineId)
                 .orElseThrow(() -> new UserFacingException("training.production.none", pipelineId));
         long runId = production.runId();
         TrainingStore.Run run = store.find(runId).orElseThrow();
-        List<String> seriesColumns = pipelines.versions(scope, pipelineId).stream()
-                .filter(version -> version.version() == run.pipelineVersion())
-                .map(version -> version.spec().level().seriesKeyColumns())
-                .findFirst().orElseThrow();
-        return new ProductionForecast(pipelineId, runId, run.pipelineVersion(), run.model(), production.promotedAt(),
-                production.promotedBy(), seriesColumns, properties.intervalLevel(),
-                store.forecasts(runId, visibleCategory(scope)));
+        List<String> seriesColumns = pipelines.readableSpec(scope, pipelineId, run.pipelineVersion()).level()
+                .seriesKeyColumns();
+        if (!seriesPrefix.isEmpty() && !seriesColumns.isEmpty() && !scope.canSeeCategory(seriesPrefix.get(0))) {
+            audit.record(scope.username(), "access.denied", "production forecast of pipeline " + pipelineId
+                    + " for category '" + seriesPrefix.get(0) + "'");
+            throw new UserFacingException("training.series.denied", seriesPrefix.get(0));
+        }
+        List<ForecastRow> rows = store.forecasts(runId, visibleCategory(scope));
+        Set<List<String>> visibleSeries = rows.stream().map(ForecastRow::seriesKey)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        ProductionForecast visible = new ProductionForecast(pipelineId, runId, run.pipelineVersion(), run.model(),
+                production.promotedAt(), production.promotedBy(), seriesColumns, properties.intervalLevel(), rows,
+                metricsOver(run, visibleSeries));
+        return seriesPrefix.isEmpty() ? visible : new ProductionForecast(pipelineId, runId, run.pipelineVersion(),
+                run.model(), production.promotedAt(), production.promotedBy(), seriesColumns,
+                properties.intervalLevel(), visible.rowsOfSeries(seriesPrefix), visible.metrics());
+    }
+
+    /** Whether a pipeline the caller may read has a production forecast with series of their categories. */
+    public boolean hasProductionForecast(AccessScope scope, long pipelineId) {
+        pipelines.readable(scope, pipelineId);
+        return store.production(pipelineId)
+                .map(production -> store.hasForecasts(production.runId(), scope.admin() ? null : scope.categories()))
+                .orElse(false);
+    }
+
+    /**
+     * The run's stored metrics when the caller sees every series it forecast; otherwise the trained model's
+     * metrics recomputed over the caller's series from the fold forecasts the run kept, with the intervals
+     * calibrated on every series as the stored forecasts' were.
+     */
+    private ProductionMetrics metricsOver(TrainingStore.Run run, Set<List<String>> visibleSeries) {
+        if (visibleSeries.size() == store.seriesCount(run.id())) {
+            return new ProductionMetrics(store.metrics(run), true, visibleSeries.size());
+        }
+        List<FoldForecast> kept = runner.keptBacktest(run.id());
+        if (kept.stream().noneMatch(forecast -> visibleSeries.contains(forecast.seriesKey()))) {
+            return new ProductionMetrics(Map.of(), false, visibleSeries.size());
+        }
+        AccuracyMetrics accuracy = ForecastWorkflow.intervalAccuracy(kept, visibleSeries::contains,
+                properties.intervalLevel());
+        return new ProductionMetrics(Map.of(run.model(), ForecastOutput.metrics(accuracy)), false,
+                visibleSeries.size());
     }
 
     /**
@@ -230,18 +283,6 @@ public class TrainingService {
                 .map(series -> series.slice(Math.max(0, series.length() - HISTORY_PERIODS), series.length()))
                 .toList();
         return new RunForecast(runId, properties.intervalLevel(), history, rows);
-    }
-
-    /**
-     * The production run of a pipeline the caller can see, with its backtest metrics, whoever launched it: the
-     * production model belongs to the pipeline, so whoever may read its forecasts may read how they were made.
-     * Empty when the pipeline has no production model.
-     *
-     * @throws UserFacingException when the pipeline is not visible
-     */
-    public Optional<TrainingRunDetail> productionRun(AccessScope scope, long pipelineId) {
-        pipelines.get(scope, pipelineId);
-        return store.production(pipelineId).map(production -> get(AccessScope.operator(), production.runId()));
     }
 
     /**

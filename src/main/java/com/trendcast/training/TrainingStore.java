@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The training tables; no access rules here, {@link TrainingService} applies them. */
@@ -219,6 +220,26 @@ class TrainingStore {
                     }
                 });
         return rows;
+    }
+
+    /** How many series a run forecast. */
+    int seriesCount(long runId) {
+        return jdbc.queryForObject("select count(distinct series_key) from training_forecast where run_id = :id",
+                new MapSqlParameterSource("id", runId), Integer.class);
+    }
+
+    /** Whether a run forecast any series of {@code categories} (first level); of any category when null. */
+    boolean hasForecasts(long runId, Set<String> categories) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", runId);
+        String sql = "select count(*) from training_forecast where run_id = :id";
+        if (categories != null) {
+            if (categories.isEmpty()) {
+                return false;
+            }
+            sql += " and category1 in (:categories)";
+            params.addValue("categories", categories);
+        }
+        return jdbc.queryForObject(sql, params, Long.class) > 0;
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The trail of a drill-down: the root, then one crumb per level of {@code path}. Every crumb but the current one
@@ -17,10 +18,16 @@ import java.util.function.Consumer;
  * <p>
  * An empty segment stands for a level that was skipped (the forecast hierarchy may have no value at a level):
  * it gets no crumb, and trailing empty segments do not count, so the current crumb is the last named level.
+ * Segments are shown as they are, or through {@code label} where the path holds keys (a SKU shown with its name).
  */
 public class Breadcrumb extends HorizontalLayout {
 
     public Breadcrumb(String id, String rootLabel, List<String> path, Consumer<List<String>> onCrumb) {
+        this(id, rootLabel, path, UnaryOperator.identity(), onCrumb);
+    }
+
+    public Breadcrumb(String id, String rootLabel, List<String> path, UnaryOperator<String> label,
+                      Consumer<List<String>> onCrumb) {
         setId(id);
         setSpacing(false);
         getStyle().set("gap", "var(--lumo-space-xs)");
@@ -35,7 +42,7 @@ public class Breadcrumb extends HorizontalLayout {
                 continue;
             }
             add(new Span("›"));
-            add(crumb(path.get(depth), List.copyOf(path.subList(0, depth + 1)), depth == last, onCrumb));
+            add(crumb(label.apply(path.get(depth)), List.copyOf(path.subList(0, depth + 1)), depth == last, onCrumb));
         }
     }
 

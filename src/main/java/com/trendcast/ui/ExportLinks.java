@@ -8,11 +8,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Download links for a table in CSV or XLSX. The table is built when the link is clicked, from what the view
- * shows then, and written through {@link TableExport}, so every export neutralises formula text the same way.
+ * Download links for a table in CSV or XLSX, or for several tables as one XLSX workbook. The tables are built when
+ * the link is clicked, from what the view shows then, and written through {@link TableExport}, so every export
+ * neutralises formula text the same way.
  */
 public final class ExportLinks {
 
@@ -39,14 +41,18 @@ public final class ExportLinks {
      * @param table builds the table at click time
      */
     public static Anchor link(String id, String text, String baseName, Format format, Supplier<ExportTable> table) {
-        String fileName = baseName + "." + format.extension;
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = bytes(table.get(), format);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, format.mime, bytes.length);
-        }), text);
-        anchor.setId(id);
-        anchor.setDownload(true);
-        return anchor;
+        return anchor(id, text, baseName + "." + format.extension, format.mime, () -> bytes(table.get(), format));
+    }
+
+    /**
+     * A link that downloads {@code sheets} as one workbook, {@code baseName.xlsx}, a sheet per table in order (e.g.
+     * forecasts, then the backtest they were chosen by).
+     *
+     * @param sheets builds the tables at click time
+     */
+    public static Anchor workbook(String id, String text, String baseName, Supplier<List<ExportTable>> sheets) {
+        return anchor(id, text, baseName + "." + Format.XLSX.extension, Format.XLSX.mime,
+                () -> workbookBytes(sheets.get()));
     }
 
     /** The file a link of {@code format} downloads for {@code table}. */
@@ -58,5 +64,22 @@ public final class ExportLinks {
             TableExport.writeXlsx(table, out);
         }
         return out.toByteArray();
+    }
+
+    /** The file a {@link #workbook} link downloads for {@code sheets}. */
+    public static byte[] workbookBytes(List<ExportTable> sheets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableExport.writeXlsx(sheets, out);
+        return out.toByteArray();
+    }
+
+    private static Anchor anchor(String id, String text, String fileName, String mime, Supplier<byte[]> content) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = content.get();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, mime, bytes.length);
+        }), text);
+        anchor.setId(id);
+        anchor.setDownload(true);
+        return anchor;
     }
 }

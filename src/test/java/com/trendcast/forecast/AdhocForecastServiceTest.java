@@ -1,7 +1,9 @@
 package com.trendcast.forecast;
 
+import com.trendcast.common.export.TableExport;
 import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
+import com.trendcast.dataset.DatasetImportService;
 import com.trendcast.dataset.ImportProperties;
 import com.trendcast.forecast.engine.Forecast;
 import com.trendcast.forecast.engine.Frequency;
@@ -43,11 +45,13 @@ class AdhocForecastServiceTest {
 
     @Autowired
     private AuditService audit;
+    @Autowired
+    private DatasetImportService imports;
     @TempDir
     private Path dir;
 
     private AdhocForecastService service() {
-        return new AdhocForecastService(new ImportProperties(DataSize.ofMegabytes(1), 0.05), audit, dir);
+        return new AdhocForecastService(new ImportProperties(DataSize.ofMegabytes(1), 0.05), audit, imports, dir);
     }
 
     /** {@code days} rows per SKU from 2024-01-01 (a Monday) with {@code value.apply(sku, day)}. */
@@ -171,7 +175,7 @@ class AdhocForecastServiceTest {
         AdhocResult result = service.forecast(SCOPE, file, "inject.csv", mapping);
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        service.writeXlsx(result, xlsx);
+        TableExport.writeXlsx(service.workbookSheets(result), xlsx);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             Sheet forecasts = workbook.getSheet("forecast");
             assertThat(forecasts.getLastRowNum()).isEqualTo(2 * 7);

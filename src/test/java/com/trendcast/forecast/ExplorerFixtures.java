@@ -72,6 +72,14 @@ public final class ExplorerFixtures {
                 new Treatment(GapFilling.Method.ZERO, OutlierClipping.none(), Scaling.NONE));
     }
 
+    /** Units per product (keys {@code [category1, category2, "", sku]}), daily, seven days ahead. */
+    public static PipelineSpec productSpec(long datasetId) {
+        return new PipelineSpec(PipelineSpec.CURRENT_SCHEMA_VERSION, datasetId, Target.UNITS, Level.PRODUCT,
+                new SeriesFilter(List.of(), null, null), Frequency.DAY, Aggregation.SUM, HORIZON, DAYS,
+                new FeatureSelection(List.of(1), List.of(), List.of(), Set.of(), Set.of(), List.of()),
+                new Treatment(GapFilling.Method.ZERO, OutlierClipping.none(), Scaling.NONE));
+    }
+
     /** Creates a pipeline, trains a tiny LSTM on it, promotes the run and returns the pipeline's id. */
     public static long promotedPipeline(PipelineService pipelines, TrainingService training, long datasetId,
                                         List<String> categoryPath) {
@@ -81,7 +89,13 @@ public final class ExplorerFixtures {
     /** As {@link #promotedPipeline(PipelineService, TrainingService, long, List)}, under a given name. */
     public static long promotedPipeline(PipelineService pipelines, TrainingService training, long datasetId,
                                         List<String> categoryPath, String name) {
-        long pipeline = pipelines.create(ADMIN, name, spec(datasetId, categoryPath)).id();
+        return promotedPipeline(pipelines, training, spec(datasetId, categoryPath), name);
+    }
+
+    /** As {@link #promotedPipeline(PipelineService, TrainingService, long, List)}, for any spec. */
+    public static long promotedPipeline(PipelineService pipelines, TrainingService training, PipelineSpec spec,
+                                        String name) {
+        long pipeline = pipelines.create(ADMIN, name, spec).id();
         long runId = training.launch(ADMIN, new TrainingRequest(pipeline, "lstm", TINY, Backend.AUTO, false));
         long deadline = System.nanoTime() + RUN_TIMEOUT_NANOS;
         TrainingRunDetail run = training.get(ADMIN, runId);

@@ -6,6 +6,7 @@ import com.trendcast.pipeline.PipelineSummary;
 import com.trendcast.security.AccessScope;
 import com.trendcast.training.ForecastRow;
 import com.trendcast.training.ProductionForecast;
+import com.trendcast.training.ProductionMetrics;
 import com.trendcast.training.TrainingService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -129,9 +131,10 @@ class ForecastExplorerServiceTest {
     void metricsAreTheOnesTheRunStored() {
         ExplorerNode node = explorer.node(ADMIN, allCategories, List.of("Garden"));
 
-        assertThat(node.metrics()).containsOnlyKeys("lstm", "naive", "seasonal-naive", "moving-average", "ets",
-                "linear");
-        assertThat(node.metrics()).isEqualTo(training.get(ADMIN, node.pipeline().runId()).metrics());
+        assertThat(node.metrics().allSeries()).isTrue();
+        assertThat(node.metrics().byModel()).containsOnlyKeys("lstm", "naive", "seasonal-naive", "moving-average",
+                "ets", "linear");
+        assertThat(node.metrics().byModel()).isEqualTo(training.get(ADMIN, node.pipeline().runId()).metrics());
         assertThat(node.pipeline().model()).isEqualTo("lstm");
     }
 
@@ -148,9 +151,9 @@ class ForecastExplorerServiceTest {
         AccessScope gardenManager = new AccessScope("garden-" + UUID.randomUUID(), false, Set.of("Garden"));
 
         assertThat(explorer.pipelines(kitchenManager)).extracting(PipelineSummary::id)
-                .contains(kitchenOnly).doesNotContain(allCategories);
+                .contains(kitchenOnly, allCategories);
         assertThat(explorer.pipelines(gardenManager)).extracting(PipelineSummary::id)
-                .doesNotContain(kitchenOnly, allCategories);
+                .contains(allCategories).doesNotContain(kitchenOnly);
 
         ExplorerNode crafted = explorer.node(kitchenManager, kitchenOnly, List.of("Garden", "Watering"));
         assertThat(crafted.path()).isEmpty();
@@ -161,8 +164,61 @@ class ForecastExplorerServiceTest {
 
         assertThatThrownBy(() -> explorer.node(gardenManager, kitchenOnly, List.of()))
                 .isInstanceOf(UserFacingException.class);
-        assertThatThrownBy(() -> explorer.node(kitchenManager, allCategories, List.of("Kitchen")))
-                .isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void aManagerSeesThePartOfAPipelineOverEveryCategoryInsideTheirsAndATotalOfThatPartOnly() {
+        AccessScope kitchenManager = new AccessScope("kitchen-" + UUID.randomUUID(), false, Set.of("Kitchen"));
+        List<ForecastRow> stored = training.productionForecast(ADMIN, allCategories).rows();
+
+        ExplorerNode total = explorer.node(kitchenManager, allCategories, List.of());
+
+        assertThat(total.path()).isEmpty();
+        assertThat(total.children()).extracting(ExplorerNode.Child::segment).containsExactly("Kitchen");
+        // Kitchen alone: 5, 4, 5, 6, 7, 8, 9 over the first week (the hose's 10 or 11 a day would be on top)
+        assertThat(total.history().subList(0, 7)).extracting(ExplorerNode.Point::value)
+                .containsExactly(5.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0);
+        for (int step = 0; step < HORIZON; step++) {
+            LocalDate date = FIRST_FORECAST.plusDays(step);
+            List<ForecastRow> kitchen = stored.stream().filter(row -> row.date().equals(date)
+                    && row.seriesKey().get(0).equals("Kitchen")).toList();
+            assertThat(kitchen).hasSize(2);
+            ExplorerNode.ForecastPoint point = total.forecast().get(step);
+            assertThat(point.date()).isEqualTo(date);
+            assertThat(point.forecast()).isCloseTo(kitchen.get(0).forecast() + kitchen.get(1).forecast(),
+                    within(SUM_TOLERANCE));
+            assertThat(point.lower()).isCloseTo(kitchen.get(0).lower() + kitchen.get(1).lower(),
+                    within(SUM_TOLERANCE));
+            assertThat(point.upper()).isCloseTo(kitchen.get(0).upper() + kitchen.get(1).upper(),
+                    within(SUM_TOLERANCE));
+        }
+        assertThat(training.productionForecast(kitchenManager, allCategories).rows())
+                .extracting(row -> row.seriesKey().get(0)).containsOnly("Kitchen");
+
+        ExplorerNode crafted = explorer.node(kitchenManager, allCategories, List.of("Garden", "Watering"));
+        assertThat(crafted.path()).isEmpty();
+        assertThat(crafted.children()).extracting(ExplorerNode.Child::segment).containsExactly("Kitchen");
+    }
+
+    @Test
+    void aManagerIsNotShownMetricsMeasuredOnOtherCategoriesButTheProductionModelsOverTheirSeries() {
+        AccessScope kitchenManager = new AccessScope("kitchen-" + UUID.randomUUID(), false, Set.of("Kitchen"));
+        Map<String, Map<String, Object>> stored = training.get(ADMIN,
+                training.productionForecast(ADMIN, allCategories).runId()).metrics();
+
+        ProductionMetrics metrics = explorer.node(kitchenManager, allCategories, List.of()).metrics();
+
+        assertThat(metrics.allSeries()).isFalse();
+        assertThat(metrics.series()).isEqualTo(2);
+        assertThat(metrics.byModel()).containsOnlyKeys("lstm");
+        // the run scored its three series on the same folds: two of three series make two thirds of the points
+        long storedCount = ((Number) stored.get("lstm").get("count")).longValue();
+        assertThat(((Number) metrics.byModel().get("lstm").get("count")).longValue() * 3).isEqualTo(storedCount * 2);
+        assertThat(metrics.byModel().get("lstm")).containsKeys("wape", "mae", "rmse", "r2", "mase", "coverage");
+
+        ProductionMetrics own = explorer.node(kitchenManager, kitchenOnly, List.of()).metrics();
+        assertThat(own.allSeries()).isTrue();
+        assertThat(own.byModel()).containsKeys("lstm", "seasonal-naive");
     }
 
     private static ExplorerNode.Point point(int day, double value) {

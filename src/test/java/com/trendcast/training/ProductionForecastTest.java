@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,8 @@ class ProductionForecastTest {
         ForecastRow bakingware = row("Kitchen", "Bakingware");
         ForecastRow lights = row("Home", "Lights");
         ProductionForecast forecast = new ProductionForecast(1, 2, 1, "lstm", Instant.EPOCH, "admin",
-                List.of("category1", "category2"), 0.8, List.of(baking, bakingware, lights));
+                List.of("category1", "category2"), 0.8, List.of(baking, bakingware, lights),
+                new ProductionMetrics(Map.of(), true, 3));
 
         assertThat(forecast.rowsOfSeries(List.of())).containsExactly(baking, bakingware, lights);
         assertThat(forecast.rowsOfSeries(List.of("Kitchen"))).containsExactly(baking, bakingware);

@@ -26,6 +26,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -40,11 +42,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** The datasets the user may see, and uploading a new file (upload, check the mapping, check the file, import). */
+/**
+ * The datasets the user may see, and uploading a new file (upload, check the mapping, check the file, import).
+ * {@code ?dataset=ID} selects one, e.g. from a link after it was saved elsewhere.
+ */
 @Route(value = "data", layout = MainLayout.class)
 @PageTitle("Data")
 @PermitAll
-public class DataView extends VerticalLayout {
+public class DataView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameter naming the dataset to select. */
+    public static final String DATASET = "dataset";
 
     private static final Logger log = LoggerFactory.getLogger(DataView.class);
 
@@ -204,6 +212,14 @@ public class DataView extends VerticalLayout {
 
     private String created(DatasetSummary dataset) {
         return Formats.date(getLocale(), dataset.createdAt().atZone(ZoneId.systemDefault()).toLocalDate());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> requested = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault(DATASET, List.of());
+        requested.stream().findFirst().ifPresent(id -> datasets.list(scope).stream()
+                .filter(dataset -> Long.toString(dataset.id()).equals(id)).findFirst().ifPresent(grid::select));
     }
 
     private void refresh() {

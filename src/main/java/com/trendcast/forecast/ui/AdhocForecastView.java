@@ -2,7 +2,9 @@ package com.trendcast.forecast.ui;
 
 import com.trendcast.common.UserFacingException;
 import com.trendcast.common.export.ExportTable;
-import com.trendcast.common.export.TableExport;
+import com.trendcast.dataset.ImportRefusedException;
+import com.trendcast.dataset.ImportResult;
+import com.trendcast.dataset.ui.DataView;
 import com.trendcast.forecast.AdhocForecastService;
 import com.trendcast.forecast.AdhocMapping;
 import com.trendcast.forecast.AdhocResult;
@@ -13,6 +15,7 @@ import com.trendcast.forecast.engine.Frequency;
 import com.trendcast.forecast.engine.TimeSeries;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.MainLayout;
 import com.trendcast.ui.UploadTexts;
@@ -38,6 +41,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -46,11 +50,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
@@ -59,8 +65,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -68,7 +72,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Ad-hoc forecast: drop a spreadsheet, confirm the proposed mapping, and get forecasts with intervals, the chosen
@@ -84,6 +87,8 @@ public class AdhocForecastView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(AdhocForecastView.class);
     private static final List<Double> INTERVALS = List.of(0.5, 0.8, 0.9, 0.95);
     private static final String AUTO_FREQUENCY = "auto";
+    /** Longest dataset name, as the import allows. */
+    private static final int MAX_DATASET_NAME = 200;
 
     private final AdhocForecastService adhoc;
     private final TaskExecutor executor;
@@ -256,7 +261,7 @@ public class AdhocForecastView extends VerticalLayout {
                 run.setEnabled(true);
                 resultArea.removeAll();
                 if (result != null) {
-                    resultArea.add(new ResultPanel(result));
+                    resultArea.add(new ResultPanel(result, current, mapping));
                 } else {
                     showEmpty();
                     error(message);
@@ -277,13 +282,13 @@ public class AdhocForecastView extends VerticalLayout {
         }
     }
 
-    /** Chart of one series, the forecast table, the backtest and the downloads. */
+    /** Chart of one series, the forecast table, the backtest, the downloads and saving the file as a dataset. */
     private final class ResultPanel extends VerticalLayout {
 
         private final AdhocResult result;
         private final ApexChart chart = new ApexChart();
 
-        ResultPanel(AdhocResult result) {
+        ResultPanel(AdhocResult result, AdhocUpload source, AdhocMapping mapping) {
             this.result = result;
             setId("adhoc-result");
             setPadding(false);
@@ -317,31 +322,16 @@ public class AdhocForecastView extends VerticalLayout {
             add(selector, chart);
             add(new H3(getTranslation("adhoc.metrics.title")), metricsHelp(locale), metricsGrid(locale));
             add(new H3(getTranslation("adhoc.table.title")), forecastGrid(locale));
+            add(new SaveAsDataset(source, mapping));
         }
 
         private HorizontalLayout downloads() {
-            Anchor xlsx = download("adhoc-download-xlsx", "adhoc.download.xlsx", "xlsx", TableExport.XLSX_MIME,
-                    out -> adhoc.writeXlsx(result, out));
-            Anchor csv = download("adhoc-download-csv", "adhoc.download.csv", "csv", TableExport.CSV_MIME,
-                    out -> adhoc.writeCsv(result, out));
+            String baseName = AdhocForecastService.downloadBaseName(result);
+            Anchor xlsx = ExportLinks.workbook("adhoc-download-xlsx", getTranslation("adhoc.download.xlsx"), baseName,
+                    () -> adhoc.workbookSheets(result));
+            Anchor csv = ExportLinks.link("adhoc-download-csv", getTranslation("adhoc.download.csv"), baseName,
+                    ExportLinks.Format.CSV, () -> adhoc.forecastTable(result));
             return new HorizontalLayout(xlsx, csv);
-        }
-
-        private Anchor download(String id, String labelKey, String extension, String mime,
-                                Consumer<ByteArrayOutputStream> writer) {
-            String fileName = AdhocForecastService.downloadName(result, extension);
-            Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                writer.accept(bytes);
-                return new DownloadResponse(new ByteArrayInputStream(bytes.toByteArray()), fileName, mime,
-                        bytes.size());
-            }), "");
-            anchor.setId(id);
-            anchor.setDownload(true);
-            Button button = new Button(getTranslation(labelKey));
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            anchor.add(button);
-            return anchor;
         }
 
         private ChartOptions chartOptions(AdhocResult.SeriesForecast one) {
@@ -429,6 +419,107 @@ public class AdhocForecastView extends VerticalLayout {
             }
             grid.setItems(table.rows());
             return grid;
+        }
+    }
+
+    /**
+     * Saving the forecast file as a dataset, with the mapping the forecast was made with, through the dataset import
+     * (owner, name, category rules and audit are the import's). A manager picks which of their categories products
+     * without one in the file belong to.
+     */
+    private final class SaveAsDataset extends VerticalLayout {
+
+        private final AdhocUpload source;
+        private final AdhocMapping mapping;
+        private final TextField name = new TextField(getTranslation("adhoc.save.name"));
+        private final Select<String> category = new Select<>();
+        private final Button save = new Button(getTranslation("adhoc.save"));
+        private final Div outcome = new Div();
+
+        SaveAsDataset(AdhocUpload source, AdhocMapping mapping) {
+            this.source = source;
+            this.mapping = mapping;
+            setId("adhoc-save");
+            setPadding(false);
+            name.setId("adhoc-save-name");
+            name.setMaxLength(MAX_DATASET_NAME);
+            name.setRequired(true);
+            name.setWidth("24em");
+            name.setValue(source.originalName().replaceFirst("\\.[^.]*$", ""));
+            save.setId("adhoc-save-run");
+            save.addClickListener(event -> start());
+            HorizontalLayout choices = wrapping(name);
+            if (!scope.admin()) {
+                category.setId("adhoc-save-category");
+                category.setLabel(getTranslation("adhoc.save.category"));
+                category.setHelperText(getTranslation("adhoc.save.category.helper"));
+                List<String> categories = scope.categories().stream().sorted().toList();
+                category.setItems(categories);
+                if (!categories.isEmpty()) {
+                    category.setValue(categories.get(0));
+                }
+                choices.add(category);
+            }
+            choices.add(save);
+            add(new H3(getTranslation("adhoc.save.title")), new Paragraph(getTranslation("adhoc.save.intro")),
+                    choices, outcome);
+        }
+
+        /** Imports on the task executor, as the forecast ran; the outcome comes back through {@code ui.access}. */
+        private void start() {
+            UI ui = UI.getCurrent();
+            Locale locale = getLocale();
+            String datasetName = name.getValue();
+            String uncategorised = category.getValue();
+            save.setEnabled(false);
+            outcome.removeAll();
+            executor.execute(() -> {
+                try {
+                    ImportResult imported = adhoc.saveAsDataset(scope, source, mapping, datasetName, uncategorised,
+                            locale);
+                    ui.access(() -> saved(datasetName, imported));
+                } catch (UserFacingException e) {
+                    ui.access(() -> refused(e));
+                } catch (RuntimeException e) {
+                    log.error("Saving the ad-hoc file {} as a dataset failed", source.originalName(), e);
+                    ui.access(() -> {
+                        save.setEnabled(true);
+                        error(getTranslation("adhoc.save.failed"));
+                    });
+                }
+            });
+        }
+
+        private void saved(String datasetName, ImportResult imported) {
+            String text = getTranslation("adhoc.save.done", datasetName.strip(), imported.report().rowsImported());
+            QueryParameters dataset = QueryParameters.of(DataView.DATASET, Long.toString(imported.datasetId()));
+            RouterLink link = new RouterLink(getTranslation("adhoc.save.open"), DataView.class);
+            link.setQueryParameters(dataset);
+            link.setId("adhoc-save-link");
+            Paragraph done = new Paragraph(text + " ");
+            done.setId("adhoc-save-done");
+            done.add(link);
+            outcome.add(done);
+            RouterLink notificationLink = new RouterLink(getTranslation("adhoc.save.open"), DataView.class);
+            notificationLink.setQueryParameters(dataset);
+            Notification notification = new Notification(new HorizontalLayout(new Span(text), notificationLink));
+            notification.setDuration(8000);
+            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            notification.open();
+        }
+
+        private void refused(UserFacingException e) {
+            save.setEnabled(true);
+            Paragraph message = new Paragraph(e.localizedMessage(getLocale()));
+            message.setId("adhoc-save-refused");
+            outcome.add(message);
+            if (e instanceof ImportRefusedException refusal && refusal.report().errorReport() != null) {
+                Anchor report = new Anchor(DownloadHandler.forFile(refusal.report().errorReport().toFile(),
+                        "import-errors.csv"), getTranslation("adhoc.save.errors"));
+                report.setId("adhoc-save-errors");
+                outcome.add(report);
+            }
+            error(e.localizedMessage(getLocale()));
         }
     }
 

@@ -9,6 +9,7 @@ import com.trendcast.pipeline.spec.Level;
 import com.trendcast.pipeline.spec.Target;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.training.ProductionMetrics;
 import com.trendcast.ui.Breadcrumb;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.ExportLinks;
@@ -186,7 +187,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
 
     private Component breadcrumb() {
         return new Breadcrumb("forecast-breadcrumb", getTranslation("forecast.breadcrumb.all"), node.path(),
-                path -> go(node.pipeline().id(), path));
+                this::segmentLabel, path -> go(node.pipeline().id(), path));
     }
 
     private Component childChooser() {
@@ -208,7 +209,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         List<ExplorerNode.Child> children = node.children();
         ApexChart breakdown = new ApexChart(ChartOptions.column(Series.of(getTranslation("forecast.series.forecast"),
                         children.stream().map(ExplorerNode.Child::forecastTotal).toList()))
-                .categories(children.stream().map(child -> shorten(segmentLabel(child.segment()))).toList())
+                .categories(children.stream().map(child -> barLabel(child.segment())).toList())
                 .title(getTranslation("forecast.chart.breakdown", getTranslation(childLevelKey()),
                         node.pipeline().horizon()))
                 .subtitle(getTranslation("forecast.chart.breakdown.hint"))
@@ -270,7 +271,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
 
     private Component intervalNote(Locale locale) {
         ExplorerNode.PipelineInfo pipeline = node.pipeline();
-        Object coverage = node.metrics().getOrDefault(pipeline.model(), Map.of()).get("coverage");
+        Object coverage = node.metrics().byModel().getOrDefault(pipeline.model(), Map.of()).get("coverage");
         String measured = coverage instanceof Number number ? percentText(locale, number.doubleValue()) : "—";
         Paragraph note = new Paragraph(node.aggregate()
                 ? getTranslation("forecast.interval.aggregate", percent(pipeline.intervalLevel()), measured)
@@ -287,7 +288,8 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     private Component metricsTable(Locale locale) {
         List<MetricRow> rows = new ArrayList<>();
         String production = node.pipeline().model();
-        node.metrics().forEach((model, values) -> rows.add(new MetricRow(model, model.equals(production), values)));
+        node.metrics().byModel().forEach((model, values) -> rows.add(new MetricRow(model, model.equals(production),
+                values)));
         rows.sort((a, b) -> Boolean.compare(b.production(), a.production()));
         Grid<MetricRow> grid = new Grid<>();
         grid.setId("forecast-metrics");
@@ -300,10 +302,24 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         }
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
-        Div section = new Div(new H3(getTranslation("forecast.metrics.title")),
-                new Paragraph(getTranslation("forecast.metrics.hint")), grid);
+        Paragraph hint = new Paragraph(metricsHint());
+        hint.setId("forecast-metrics-hint");
+        Div section = new Div(new H3(getTranslation("forecast.metrics.title")), hint);
+        if (!rows.isEmpty()) {
+            section.add(grid);
+        }
         section.setWidthFull();
         return section;
+    }
+
+    /** What the metrics are measured on: a run over categories outside the caller's is not shown as it is. */
+    private String metricsHint() {
+        ProductionMetrics metrics = node.metrics();
+        if (metrics.allSeries()) {
+            return getTranslation("forecast.metrics.hint");
+        }
+        return metrics.withheld() ? getTranslation("forecast.metrics.withheld")
+                : getTranslation("forecast.metrics.scoped", metrics.series());
     }
 
     private Component forecastTable(Locale locale) {
@@ -341,6 +357,10 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         for (int depth = 0; depth < path.size(); depth++) {
             header.add(getTranslation(segmentHeaderKey(depth)));
         }
+        boolean product = isProduct(path);
+        if (product) {
+            header.add(getTranslation("forecast.export.description"));
+        }
         header.addAll(List.of(getTranslation("forecast.table.date"), getTranslation("forecast.table.forecast"),
                 getTranslation("forecast.table.lower"), getTranslation("forecast.table.upper")));
         List<List<Object>> rows = new ArrayList<>();
@@ -348,6 +368,9 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             List<Object> row = new ArrayList<>();
             row.add(node.pipeline().name());
             row.addAll(path);
+            if (product) {
+                row.add(node.productNames().getOrDefault(path.get(path.size() - 1), ""));
+            }
             row.addAll(List.of(point.date(), point.forecast(), point.lower(), point.upper()));
             rows.add(row);
         }
@@ -369,7 +392,11 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
 
     private String nodeLabel() {
         return node.path().stream().filter(segment -> !segment.isEmpty()).reduce((a, b) -> b)
-                .orElse(getTranslation("forecast.breadcrumb.all"));
+                .map(this::segmentLabel).orElse(getTranslation("forecast.breadcrumb.all"));
+    }
+
+    private boolean isProduct(List<String> path) {
+        return node.pipeline().level() == Level.PRODUCT && path.size() == node.pipeline().depth();
     }
 
     /** The name of the level the node's children are on. */
@@ -382,8 +409,13 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         return productLevel ? "forecast.level.PRODUCT" : "forecast.level.CATEGORY" + (depth + 1);
     }
 
+    /** A product as its description with the SKU that identifies it, a category by its name. */
     private String segmentLabel(String segment) {
-        return segment.isEmpty() ? getTranslation("forecast.segment.none") : segment;
+        if (segment.isEmpty()) {
+            return getTranslation("forecast.segment.none");
+        }
+        String productName = node.productNames().get(segment);
+        return productName == null ? segment : getTranslation("forecast.product.label", productName, segment);
     }
 
     private String modelLabel(String model) {
@@ -408,6 +440,13 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
 
     private static String percent(double fraction) {
         return Long.toString(Math.round(fraction * 100));
+    }
+
+    /** A bar's label: long names shortened, a product's SKU always whole. */
+    private String barLabel(String segment) {
+        String productName = node.productNames().get(segment);
+        return productName == null ? shorten(segmentLabel(segment))
+                : getTranslation("forecast.product.label", shorten(productName), segment);
     }
 
     private static String shorten(String label) {

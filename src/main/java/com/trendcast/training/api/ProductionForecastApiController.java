@@ -43,8 +43,9 @@ class ProductionForecastApiController {
 
     @GetMapping(ApiPaths.V1 + "/pipelines/{id}/forecast")
     @Operation(summary = "The stored forecasts of a pipeline's production model",
-            description = "Only series of the caller's categories. 404 'pipeline.notFound' for a pipeline the caller "
-                    + "cannot see, 404 'training.production.none' when no run has been promoted.")
+            description = "Only series of the caller's categories, also of a pipeline over every category. 404 "
+                    + "'pipeline.notFound' for a pipeline the caller cannot read, 404 'training.production.none' when no "
+                    + "run has been promoted, 403 'training.series.denied' (audited) for series of another category.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ForecastResponse.class)),
@@ -60,17 +61,17 @@ class ProductionForecastApiController {
         if (!chosenFormat.equals("json") && !chosenFormat.equals("csv")) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.format.invalid", format);
         }
-        ProductionForecast forecast = production(scope, id);
-        List<ForecastRow> rows = forecast.rowsOfSeries(series == null ? List.of() : series);
+        ProductionForecast forecast = production(scope, id, series == null ? List.of() : series);
+        List<ForecastRow> rows = forecast.rows();
         if (chosenFormat.equals("csv")) {
             return csv(forecast, rows);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ForecastResponse.of(forecast, rows));
     }
 
-    private ProductionForecast production(AccessScope scope, long pipelineId) {
+    private ProductionForecast production(AccessScope scope, long pipelineId, List<String> series) {
         try {
-            return training.productionForecast(scope, pipelineId);
+            return training.productionForecast(scope, pipelineId, series);
         } catch (UserFacingException e) {
             if (e.messageKey().equals(NO_PRODUCTION_MODEL)) {
                 throw new ApiProblem(HttpStatus.NOT_FOUND, e.messageKey(), e.arguments());

@@ -3,6 +3,7 @@ package com.trendcast.forecast.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.trendcast.forecast.ExplorerFixtures;
+import com.trendcast.forecast.ExplorerNode;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
@@ -14,10 +15,12 @@ import com.trendcast.ui.chart.DataPointClickEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
@@ -40,6 +43,7 @@ import static com.github.mvysny.kaributesting.v10.DownloadKt._download;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -60,13 +64,59 @@ class ForecastExplorerViewTest extends KaribuSpringTest {
     private JdbcTemplate jdbc;
 
     private long pipeline;
+    private long productPipeline;
     private String pipelineName;
 
     @BeforeAll
     void trainAndPromote() {
         pipelineName = HOSTILE_NAME + UUID.randomUUID();
-        pipeline = ExplorerFixtures.promotedPipeline(pipelines, training, ExplorerFixtures.salesDataset(jdbc),
-                List.of(), pipelineName);
+        long dataset = ExplorerFixtures.salesDataset(jdbc);
+        pipeline = ExplorerFixtures.promotedPipeline(pipelines, training, dataset, List.of(), pipelineName);
+        productPipeline = ExplorerFixtures.promotedPipeline(pipelines, training,
+                ExplorerFixtures.productSpec(dataset), "explorer products " + UUID.randomUUID());
+    }
+
+    @Test
+    void productsShowTheirDescriptionWithTheSkuWhileTheUrlKeepsTheSku() throws Exception {
+        openAs(TestUsers.create(users, Role.ADMIN));
+        UI.getCurrent().navigate("forecasts", QueryParameters.fromString("pipeline=" + productPipeline
+                + "&path=Kitchen&path=Cookware"));
+        awaitBreadcrumb("Cookware");
+
+        @SuppressWarnings("unchecked")
+        Select<ExplorerNode.Child> products = _get(Select.class, spec -> spec.withId("forecast-child"));
+        assertThat(products.getListDataView().getItems().map(products.getItemLabelGenerator()))
+                .containsExactly("Pan · PAN");
+        assertThat(chartJson("forecast-breakdown")).contains("Pan · PAN");
+
+        _setValue(products, products.getListDataView().getItem(0));
+        awaitBreadcrumb("Pan · PAN");
+
+        assertThat(currentUrl()).contains("path=Kitchen&path=Cookware&path&path=PAN").doesNotContain("Pan%20");
+        assertThat(chartJson("forecast-chart")).contains("History and forecast: Pan · PAN");
+        assertThat(_find(H3.class)).extracting(H3::getText).contains("Forecast table: Pan · PAN");
+        String csv = new String(_download(_get(Anchor.class, spec -> spec.withId("forecast-export-csv"))),
+                StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).contains("Product (SKU),Product description,Period start");
+        assertThat(lines.get(1)).contains(",Kitchen,Cookware,,PAN,Pan,");
+    }
+
+    @Test
+    void aManagerSeesTheirPartOfAPipelineOverEveryCategoryAndMetricsOverTheirSeriesOnly() {
+        openAs(TestUsers.create(users, Role.MANAGER, "Kitchen"));
+
+        UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(pipeline)));
+
+        awaitBreadcrumb("All series");
+        assertThat(chartJson("forecast-breakdown")).contains("Kitchen").doesNotContain("Garden");
+        assertThat(text("forecast-metrics-hint")).contains("recomputed over your 2 series");
+        @SuppressWarnings("unchecked")
+        Grid<Object> metrics = _get(Grid.class, spec -> spec.withId("forecast-metrics"));
+        assertThat(GridKt._size(metrics)).isEqualTo(1);
+        assertThat(_getFormattedRow(metrics, 0).get(0)).isEqualTo("LSTM (production)");
+        String shown = _get(ForecastExplorerView.class).getElement().getTextRecursively();
+        assertThat(shown).contains("Kitchen").doesNotContain("Garden", "Watering");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package com.trendcast.training;
+
+import java.util.Map;
+
+/**
+ * The backtest metrics of a pipeline's production run as one caller may see them: a run over categories outside
+ * the caller's must not show them figures measured on those categories.
+ *
+ * @param byModel   metrics by model name, as {@link com.trendcast.forecast.ForecastOutput#metrics} writes them
+ * @param allSeries true when they are the run's stored metrics (the trained model and every baseline) over every
+ *                  series it forecast, all of which the caller sees; false when they cover only the caller's
+ *                  series: the trained model's, recomputed from the fold forecasts the run kept, and no baselines,
+ *                  whose fold forecasts runs do not keep. Empty then when the run kept none for those series
+ * @param series    how many series the metrics are about (the caller's)
+ */
+public record ProductionMetrics(Map<String, Map<String, Object>> byModel, boolean allSeries, int series) {
+
+    public ProductionMetrics {
+        byModel = Map.copyOf(byModel);
+    }
+
+    /** Whether metrics over other categories were held back and nothing could be recomputed in their place. */
+    public boolean withheld() {
+        return !allSeries && byModel.isEmpty();
+    }
+}
