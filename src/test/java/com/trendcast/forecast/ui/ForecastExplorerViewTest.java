@@ -209,7 +209,7 @@ class ForecastExplorerViewTest extends KaribuSpringTest {
         await(() -> !_find(Div.class, spec -> spec.withId("forecast-empty")).isEmpty());
         assertThat(text("forecast-empty")).contains("Train and promote a run on the Training page");
         assertThat(_find(ApexChart.class, spec -> spec.withId("forecast-chart"))).isEmpty();
-        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain("Kitchen", "HYPERLINK");
+        assertThat(_get(ForecastExplorerView.class).getElement().getTextRecursively()).doesNotContain("Kitchen", "HYPERLINK");
         assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getPath)).contains("forecasts");
     }
 
