@@ -54,15 +54,20 @@ public class SalesAnalyticsService {
 
         // One read of the daily rollup at one level below the drill path feeds totals, both periods, the daily
         // series, the category breakdown, the promotion split and year-over-year months: a few thousand rows
-        // where the daily table would need hundreds of thousands.
+        // where the daily table would need hundreds of thousands. Where no such slice is kept (a region or
+        // channel split below a chosen category), the daily rows of that category are as few and are read instead.
         int level = filter.categoryPath().size();
         String child = level < SalesConditions.CATEGORY_COLUMNS.size() ? SalesConditions.CATEGORY_COLUMNS.get(level)
                 : "cast(null as varchar)";
-        Where scan = where(Where.rollup('D', filter, Math.min(level + 1, SalesRollups.DEEPEST)), scope, filter)
-                .between("s.period_start", "range", scanFrom, to);
+        int depth = Math.min(level + 1, SalesRollups.DEEPEST);
+        boolean rolledUp = SalesRollups.hasDailySlice(SalesRollups.breakdown(filter.region(), filter.channel()), depth);
+        String dayColumn = rolledUp ? "s.period_start" : "s.sale_date";
+        String promotion = rolledUp ? "s.promo_revenue" : "s.revenue * coalesce(s.promo_share, 0)";
+        Where scan = where(rolledUp ? Where.rollup('D', filter, depth) : Where.DAILY, scope, filter)
+                .between(dayColumn, "range", scanFrom, to);
         Accumulation sums = new Accumulation(from, to, previousFrom);
-        jdbc.query("select s.period_start, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
-                        + " sum(s.promo_revenue)" + scan.sql + " group by s.period_start, " + child, scan.params,
+        jdbc.query("select " + dayColumn + ", " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
+                        + " sum(" + promotion + ")" + scan.sql + " group by " + dayColumn + ", " + child, scan.params,
                 rs -> {
                     sums.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                             rs.getLong(5), rs.getDouble(6));

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
@@ -64,6 +66,8 @@ class SalesQueryBenchmark {
     private static final Path DATABASE = Path.of(System.getProperty("trendcast.bench.salesDb", "/tmp/salesperf-bench"));
     private static final int ROUNDS = Integer.getInteger("trendcast.bench.rounds", 30);
     private static final int WARMUP_ROUNDS = Integer.getInteger("trendcast.bench.warmup", 3);
+    private static final boolean REBUILD = Boolean.parseBoolean(System.getProperty("trendcast.bench.rebuild", "true"));
+    private static final boolean REBUILD_REFERENCE = Boolean.getBoolean("trendcast.bench.rebuildReference");
     private static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(2024, 12, 31);
     private static final List<String> TOP_CATEGORIES = List.of("Grocery", "Beverages", "Household", "Personal Care",
@@ -83,7 +87,8 @@ class SalesQueryBenchmark {
                 .run("--spring.datasource.url=jdbc:h2:file:" + DATABASE.resolve("trendcast") + ";CACHE_SIZE=131072",
                         "--trendcast.demo-data=false", "--trendcast.uploads-dir=" + DATABASE.resolve("uploads"))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            long rows = ensureDataset(jdbc, context.getBean(SalesRollups.class));
+            long rows = ensureDataset(jdbc, context.getBean(SalesRollups.class),
+                    new TransactionTemplate(context.getBean(PlatformTransactionManager.class)));
             SalesAnalyticsService analytics = context.getBean(SalesAnalyticsService.class);
             SalesQueryService overview = context.getBean(SalesQueryService.class);
 
@@ -190,21 +195,55 @@ class SalesQueryBenchmark {
 
     // ---- the dataset ----
 
-    private static long ensureDataset(JdbcTemplate jdbc, SalesRollups rollups) throws Exception {
+    private static long ensureDataset(JdbcTemplate jdbc, SalesRollups rollups, TransactionTemplate transaction)
+            throws Exception {
         List<Long> ready = jdbc.queryForList("select id from dataset where name = ? and status = 'READY'", Long.class,
                 DATASET);
+        long datasetId;
         if (ready.isEmpty()) {
             jdbc.update("delete from dataset where name = ?", DATASET);
             long started = System.nanoTime();
-            long datasetId = generate(jdbc);
-            long written = System.nanoTime();
-            rollups.rebuild(datasetId);
+            datasetId = generate(jdbc);
+            System.out.printf("%nGenerated %s: rows in %,d ms%n", DATASET, (System.nanoTime() - started) / 1_000_000);
+            rebuild(jdbc, rollups, transaction, datasetId);
             jdbc.update("update dataset set status = 'READY' where id = ?", datasetId);
-            System.out.printf("%nGenerated %s: rows in %,d ms, rollups in %,d ms%n", DATASET,
-                    (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+        } else {
+            datasetId = ready.get(0);
+            if (REBUILD) {
+                rebuild(jdbc, rollups, transaction, datasetId);
+            }
         }
-        return jdbc.queryForObject("select count(*) from sales_daily s join dataset d on d.id = s.dataset_id"
-                + " where d.name = ?", Long.class, DATASET);
+        return jdbc.queryForObject("select count(*) from sales_daily where dataset_id = ?", Long.class, datasetId);
+    }
+
+    /**
+     * Times {@link SalesRollups#rebuild} in one transaction, as an import runs it; with
+     * {@code -Dtrendcast.bench.rebuildReference=true} first the V7 rebuild (one insert-select per slice) on the same
+     * rows, for the ratio.
+     */
+    private static void rebuild(JdbcTemplate jdbc, SalesRollups rollups, TransactionTemplate transaction, long datasetId) {
+        Double referenceSeconds = null;
+        if (REBUILD_REFERENCE) {
+            long started = System.nanoTime();
+            transaction.executeWithoutResult(status -> {
+                jdbc.update("delete from sales_rollup where dataset_id = ?", datasetId);
+                jdbc.update("delete from sales_rollup_product where dataset_id = ?", datasetId);
+                V7Rollups.statements(" and dataset_id = " + datasetId).forEach(jdbc::update);
+            });
+            referenceSeconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("V7 rebuild (insert-select per slice): %.1f s, %,d + %,d rollup rows%n", referenceSeconds,
+                    rollupRows(jdbc, "sales_rollup", datasetId), rollupRows(jdbc, "sales_rollup_product", datasetId));
+        }
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> rollups.rebuild(datasetId));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Rollup rebuild: %.1f s, %,d + %,d rollup rows%s%n", seconds,
+                rollupRows(jdbc, "sales_rollup", datasetId), rollupRows(jdbc, "sales_rollup_product", datasetId),
+                referenceSeconds == null ? "" : String.format("; V7 / now = %.1f", referenceSeconds / seconds));
+    }
+
+    private static long rollupRows(JdbcTemplate jdbc, String table, long datasetId) {
+        return jdbc.queryForObject("select count(*) from " + table + " where dataset_id = ?", Long.class, datasetId);
     }
 
     private static long generate(JdbcTemplate jdbc) throws Exception {
