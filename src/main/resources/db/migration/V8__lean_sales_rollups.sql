@@ -11,3 +11,6 @@ drop index ix_sales_rollup_slice;
 create index ix_sales_rollup_slice on sales_rollup (dataset_id, bucket, breakdown, depth, region, channel, category1, category2, period_start);
 
 create index ix_sales_subcategory_date on sales_daily (category1, category2, sale_date);
+
+-- Counted up by every rollup rebuild of the dataset: cached analytics answers are keyed by it.
+alter table dataset add column rollup_version bigint default 0 not null;

@@ -2,8 +2,6 @@ package com.trendcast.sales;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pre-summed copies of {@code sales_daily} (migrations V7, V8) that let every drill-down and filter read a few
@@ -34,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #rebuild} reads the daily rows of the dataset once, sums every slice in memory and batch-inserts the
  * sums in index order, instead of one insert-select per slice (which re-read the large slices and cost minutes
  * per million rows). Rollups are written in the import transaction (a failed import leaves none) and are
- * deleted with their dataset by the foreign key cascade.
+ * deleted with their dataset by the foreign key cascade. Every rebuild counts up the dataset's
+ * {@code rollup_version}, so cached answers can tell that its sales changed (see {@link SalesAnalyticsCache}).
  */
 @Component
 public class SalesRollups {
@@ -57,8 +55,6 @@ public class SalesRollups {
             .thenComparing(ProductCell::month).thenComparingLong(ProductCell::productId);
 
     private final JdbcTemplate jdbc;
-    /** Counts rebuilds, so readers that cache answers can tell that rollups changed in place. */
-    private final AtomicLong generation = new AtomicLong();
 
     public SalesRollups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -74,22 +70,9 @@ public class SalesRollups {
         return (region != null ? BY_REGION : 0) | (channel != null ? BY_CHANNEL : 0);
     }
 
-    /** Changes whenever rollups were rebuilt, and again when the rebuilding transaction ends. */
-    long generation() {
-        return generation.get();
-    }
-
     /** Writes the rollups of one dataset from its daily rows, replacing any it had; joins the caller's transaction. */
     public void rebuild(long datasetId) {
-        generation.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    generation.incrementAndGet();
-                }
-            });
-        }
+        jdbc.update("update dataset set rollup_version = rollup_version + 1 where id = ?", datasetId);
         jdbc.update("delete from sales_rollup where dataset_id = ?", datasetId);
         jdbc.update("delete from sales_rollup_product where dataset_id = ?", datasetId);
         Sums sums = new Sums();
