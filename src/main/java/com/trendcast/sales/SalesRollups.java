@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Pre-summed copies of {@code sales_daily} (migrations V7, V8) that let every drill-down and filter read a few
@@ -26,7 +25,7 @@ import java.util.Objects;
  * <p>Day-level slices split by region or channel at the deepest category level are not kept (see
  * {@link #hasDailySlice}): together they held nearly twice as many rows as the daily table. Their queries fix the
  * first two category levels, so the daily table answers them through its sub-category index from a few ten
- * thousand rows; leaving them out cuts the rollup rows from about four to under two per daily row.
+ * thousand rows. On the generated 1M-row benchmark data the rollups shrink from 4.27M to 2.51M rows.
  *
  * <p>{@link #rebuild} reads the daily rows of the dataset once, sums every slice in memory and batch-inserts the
  * sums in index order, instead of one insert-select per slice (which re-read the large slices and cost minutes
@@ -143,20 +142,9 @@ public class SalesRollups {
                         String category1, String category2, String category3) {
     }
 
-    /** One row of {@code sales_rollup_product}: everything but the sums; the category path follows the product. */
+    /** One row of {@code sales_rollup_product}: everything but the sums (the category path is the product's). */
     private record ProductCell(int breakdown, String region, String channel, LocalDate month, long productId,
                                String category1, String category2, String category3) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ProductCell cell && breakdown == cell.breakdown && productId == cell.productId
-                    && month.equals(cell.month) && region.equals(cell.region) && channel.equals(cell.channel);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(breakdown, region, channel, month, productId);
-        }
     }
 
     /** The sums of every slice, {revenue, units, orders, promotion revenue} per cell. */
