@@ -249,22 +249,32 @@ class SalesQueryBenchmark {
     private static void rebuild(JdbcTemplate jdbc, SalesRollups rollups, TransactionTemplate transaction, long datasetId) {
         Double referenceSeconds = null;
         if (REBUILD_REFERENCE) {
+            deleteRollups(jdbc, transaction, datasetId);
             long started = System.nanoTime();
-            transaction.executeWithoutResult(status -> {
-                jdbc.update("delete from sales_rollup where dataset_id = ?", datasetId);
-                jdbc.update("delete from sales_rollup_product where dataset_id = ?", datasetId);
-                V7Rollups.statements(" and dataset_id = " + datasetId).forEach(jdbc::update);
-            });
+            transaction.executeWithoutResult(status -> V7Rollups.statements(" and dataset_id = " + datasetId)
+                    .forEach(jdbc::update));
             referenceSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("V7 rebuild (insert-select per slice): %.1f s, %,d + %,d rollup rows%n", referenceSeconds,
                     rollupRows(jdbc, "sales_rollup", datasetId), rollupRows(jdbc, "sales_rollup_product", datasetId));
         }
+        deleteRollups(jdbc, transaction, datasetId);
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> rollups.rebuild(datasetId));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Rollup rebuild: %.1f s, %,d + %,d rollup rows%s%n", seconds,
                 rollupRows(jdbc, "sales_rollup", datasetId), rollupRows(jdbc, "sales_rollup_product", datasetId),
                 referenceSeconds == null ? "" : String.format("; V7 / now = %.1f", referenceSeconds / seconds));
+    }
+
+    /** Outside the timed part: an import writes the rollups of a new dataset, which has none to delete. */
+    private static void deleteRollups(JdbcTemplate jdbc, TransactionTemplate transaction, long datasetId) {
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from sales_rollup where dataset_id = ?", datasetId);
+            jdbc.update("delete from sales_rollup_product where dataset_id = ?", datasetId);
+        });
+        System.out.printf("Deleted the rollups before a rebuild (not timed as part of it): %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static long rollupRows(JdbcTemplate jdbc, String table, long datasetId) {
