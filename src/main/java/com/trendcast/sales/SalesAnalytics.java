@@ -22,6 +22,29 @@ public record SalesAnalytics(
         double promotionRevenue,
         double regularRevenue) {
 
+    /** Answers are shared between callers (see {@link SalesAnalyticsCache}): nothing in one can be changed. */
+    public SalesAnalytics {
+        daily = List.copyOf(daily);
+        breakdown = List.copyOf(breakdown);
+        topProducts = List.copyOf(topProducts);
+        yearOverYear = List.copyOf(yearOverYear);
+        weekdayByMonthRevenue = copy(weekdayByMonthRevenue);
+    }
+
+    /** Revenue per weekday (0 Monday) and month (0 January); a copy. */
+    @Override
+    public double[][] weekdayByMonthRevenue() {
+        return copy(weekdayByMonthRevenue);
+    }
+
+    private static double[][] copy(double[][] cells) {
+        double[][] copy = new double[cells.length][];
+        for (int row = 0; row < cells.length; row++) {
+            copy[row] = cells[row].clone();
+        }
+        return copy;
+    }
+
     public boolean isEmpty() {
         return from == null;
     }

@@ -33,13 +33,23 @@ public class SalesAnalyticsService {
     static final int MAX_PRODUCT_SLICES = 30;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SalesAnalyticsCache cache;
 
-    SalesAnalyticsService(NamedParameterJdbcTemplate jdbc) {
+    SalesAnalyticsService(NamedParameterJdbcTemplate jdbc, SalesAnalyticsCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** The analytics of {@code filter} within the caller's categories; answers are cached (see {@link SalesAnalyticsCache}). */
     @Transactional(readOnly = true)
     public SalesAnalytics analyse(AccessScope scope, SalesFilter filter, int topN) {
+        return cache.get("analyse", scope, new AnalysisRequest(filter, topN), () -> compute(scope, filter, topN));
+    }
+
+    private record AnalysisRequest(SalesFilter filter, int topN) {
+    }
+
+    private SalesAnalytics compute(AccessScope scope, SalesFilter filter, int topN) {
         LocalDate[] span = dataSpan(scope);
         if (span == null) {
             return new SalesAnalytics(null, null, new SalesAnalytics.Totals(0, 0, 0), new SalesAnalytics.Totals(0, 0, 0),
@@ -54,15 +64,20 @@ public class SalesAnalyticsService {
 
         // One read of the daily rollup at one level below the drill path feeds totals, both periods, the daily
         // series, the category breakdown, the promotion split and year-over-year months: a few thousand rows
-        // where the daily table would need hundreds of thousands.
+        // where the daily table would need hundreds of thousands. Where no such slice is kept (a region or
+        // channel split below a chosen category), the daily rows of that category are as few and are read instead.
         int level = filter.categoryPath().size();
         String child = level < SalesConditions.CATEGORY_COLUMNS.size() ? SalesConditions.CATEGORY_COLUMNS.get(level)
                 : "cast(null as varchar)";
-        Where scan = where(Where.rollup('D', filter, Math.min(level + 1, SalesRollups.DEEPEST)), scope, filter)
-                .between("s.period_start", "range", scanFrom, to);
+        int depth = Math.min(level + 1, SalesRollups.DEEPEST);
+        boolean rolledUp = SalesRollups.hasDailySlice(SalesRollups.breakdown(filter.region(), filter.channel()), depth);
+        String dayColumn = rolledUp ? "s.period_start" : "s.sale_date";
+        String promotion = rolledUp ? "s.promo_revenue" : "s.revenue * coalesce(s.promo_share, 0)";
+        Where scan = where(rolledUp ? Where.rollup('D', filter, depth) : Where.DAILY, scope, filter)
+                .between(dayColumn, "range", scanFrom, to);
         Accumulation sums = new Accumulation(from, to, previousFrom);
-        jdbc.query("select s.period_start, " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
-                        + " sum(s.promo_revenue)" + scan.sql + " group by s.period_start, " + child, scan.params,
+        jdbc.query("select " + dayColumn + ", " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
+                        + " sum(" + promotion + ")" + scan.sql + " group by " + dayColumn + ", " + child, scan.params,
                 rs -> {
                     sums.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                             rs.getLong(5), rs.getDouble(6));
@@ -129,9 +144,10 @@ public class SalesAnalyticsService {
                     .append(part.sql);
             params.addValues(part.params.getValues());
         }
-        return jdbc.query("select p.sku, p.name, sum(x.revenue) as revenue, sum(x.units) from (" + union
-                        + ") x join product p on p.id = x.product_id group by p.id, p.sku, p.name"
-                        + " order by revenue desc, p.sku limit " + limit,
+        // Summed per product before the join: one product lookup per product instead of one per rollup row.
+        return jdbc.query("select p.sku, p.name, x.revenue, x.units from (select u.product_id, sum(u.revenue) as revenue,"
+                        + " sum(u.units) as units from (" + union + ") u group by u.product_id) x"
+                        + " join product p on p.id = x.product_id order by x.revenue desc, p.sku limit " + limit,
                 params, (rs, row) -> new SalesAnalytics.Slice(rs.getString(1),
                         rs.getString(2) == null || rs.getString(2).isBlank() ? rs.getString(1) : rs.getString(2),
                         rs.getDouble(3), rs.getDouble(4)));
@@ -214,6 +230,10 @@ public class SalesAnalyticsService {
     /** Region and channel values a filter can offer, within the caller's scope. */
     @Transactional(readOnly = true)
     public FilterOptions filterOptions(AccessScope scope) {
+        return cache.get("filterOptions", scope, "", () -> computeFilterOptions(scope));
+    }
+
+    private FilterOptions computeFilterOptions(AccessScope scope) {
         Where all = where(" from sales_rollup s join dataset d on d.id = s.dataset_id where d.status = 'READY'"
                 + " and s.bucket = 'M' and s.breakdown = " + SalesRollups.BY_BOTH + " and s.depth = 1", scope,
                 SalesFilter.all());

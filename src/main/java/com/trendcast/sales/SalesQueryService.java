@@ -89,13 +89,15 @@ public class SalesQueryService {
         // Products need the daily table; one read of both periods gives the active count and the movers.
         List<SalesOverview.ProductMover> products = new ArrayList<>();
         long[] active = new long[1];
-        jdbc.query("select p.sku, p.name, p.category1,"
-                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end),"
-                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end),"
-                        + " sum(case when s.sale_date >= :currentStart then 1 else 0 end)"
-                        + " from sales_daily s join dataset d on d.id = s.dataset_id join product p on p.id = s.product_id"
+        // Summed per product before the join: one product lookup per product instead of one per daily row.
+        jdbc.query("select p.sku, p.name, p.category1, x.current_revenue, x.previous_revenue, x.current_days from ("
+                        + "select s.product_id,"
+                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end) as current_revenue,"
+                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end) as previous_revenue,"
+                        + " sum(case when s.sale_date >= :currentStart then 1 else 0 end) as current_days"
+                        + " from sales_daily s join dataset d on d.id = s.dataset_id"
                         + " where d.status = 'READY'" + scopeFilter + " and s.sale_date between :previousStart and :latest"
-                        + " group by p.id, p.sku, p.name, p.category1",
+                        + " group by s.product_id) x join product p on p.id = x.product_id",
                 params, rs -> {
                     if (rs.getLong(6) > 0) {
                         active[0]++;

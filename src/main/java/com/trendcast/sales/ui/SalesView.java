@@ -276,11 +276,12 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
 
     private ApexChart heatmap(SalesAnalytics result, Locale locale) {
         Series[] rows = new Series[7];
+        double[][] revenue = result.weekdayByMonthRevenue();
         for (int weekday = 6; weekday >= 0; weekday--) {
             List<DataPoint> cells = new ArrayList<>();
             for (int month = 0; month < 12; month++) {
                 cells.add(DataPoint.of(Month.of(month + 1).getDisplayName(TextStyle.SHORT, locale),
-                        result.weekdayByMonthRevenue()[weekday][month]));
+                        revenue[weekday][month]));
             }
             rows[6 - weekday] = Series.points(DayOfWeek.of(weekday + 1).getDisplayName(TextStyle.SHORT, locale), cells);
         }
