@@ -15,6 +15,7 @@ import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.ChartCards;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
 import com.trendcast.ui.chart.ApexChart;
@@ -329,10 +330,11 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         Locale locale = getLocale();
-        content.add(row(card("behaviour-funnel", funnel(insights, locale), 1),
-                card("behaviour-trend", trend(insights, locale), 2)));
+        content.add(ChartCards.row(ChartCards.card("behaviour-funnel", funnel(insights, locale), 1),
+                ChartCards.card("behaviour-trend", trend(insights, locale), 2)));
         content.add(mappedTypes(insights));
-        content.add(row(heatmapCard(insights, locale), card("behaviour-top-items", topItems(insights, locale), 1)));
+        content.add(ChartCards.row(heatmapCard(insights, locale),
+                ChartCards.card("behaviour-top-items", topItems(insights, locale), 1)));
         content.add(topItemsTable(insights.topItems(), locale));
     }
 
@@ -467,10 +469,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             heatmapMetric = e.getValue();
             chart.setOptions(heatmapOptions(insights, locale));
         });
-        Div card = new Div(metric, chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", "2 1 48rem").set("min-width", "20rem");
-        return card;
+        return ChartCards.card(2, metric, chart);
     }
 
     private ChartOptions heatmapOptions(EventInsights insights, Locale locale) {
@@ -504,7 +503,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         List<EventInsights.ItemConversion> items = insights.topItems();
         return new ApexChart(ChartOptions.bar(Series.of(getTranslation("behaviour.series.conversion"),
                         items.stream().map(EventInsights.ItemConversion::rate).toList()))
-                .categories(items.stream().map(item -> getTranslation("behaviour.item.label", shorten(item.item()),
+                .categories(items.stream().map(item -> getTranslation("behaviour.item.label", ChartCards.shorten(item.item()),
                         integer(locale, item.buyers()), integer(locale, item.viewers()))).toList())
                 .title(getTranslation("behaviour.chart.items.title", BehaviourService.TOP_ITEMS))
                 .subtitle(getTranslation("behaviour.items.subtitle.visitorDays", filter.minItemViewers()))
@@ -592,7 +591,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         content.add(bar);
         List<String> labels = segments.segments().stream()
-                .map(s -> s.label() == null ? getTranslation("behaviour.segment.missing") : shorten(s.label())).toList();
+                .map(s -> s.label() == null ? getTranslation("behaviour.segment.missing") : ChartCards.shorten(s.label())).toList();
         String binnedNote = segments.binned() ? getTranslation("behaviour.segment.binned") : null;
         ChartOptions rate = ChartOptions.column(Series.of(getTranslation("behaviour.series.conversion"),
                         segments.segments().stream().map(SessionSegments.Segment::conversionRate).toList()))
@@ -612,8 +611,8 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             rate.subtitle(binnedNote);
             count.subtitle(binnedNote);
         }
-        content.add(row(card("behaviour-segment-rate", new ApexChart(rate), 1),
-                card("behaviour-segment-sessions", new ApexChart(count), 1)));
+        content.add(ChartCards.row(ChartCards.card("behaviour-segment-rate", new ApexChart(rate), 1),
+                ChartCards.card("behaviour-segment-sessions", new ApexChart(count), 1)));
         propensityPanel = new PropensityPanel();
         content.add(propensityPanel);
         if (isTraining() && trainingDatasetId == dataset.id()) {
@@ -764,14 +763,14 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             comparison.setAllRowsVisible(true);
 
             ApexChart roc = new ApexChart(rocOptions(current, locale));
-            Div rocCard = card("behaviour-roc", roc, 1);
+            Div rocCard = ChartCards.card("behaviour-roc", roc, 1);
             Div matrixCard = confusionMatrix();
             PropensityDownloads exports = new PropensityDownloads();
 
             HorizontalLayout controls = new HorizontalLayout(model, threshold);
             controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
             controls.getStyle().set("flex-wrap", "wrap");
-            results.add(summary, controls, metrics, row(rocCard, matrixCard), comparison, exports);
+            results.add(summary, controls, metrics, ChartCards.row(rocCard, matrixCard), comparison, exports);
             updateThresholdFigures();
         }
 
@@ -786,10 +785,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             H3 title = new H3(getTranslation("behaviour.cm.title"));
             Paragraph note = new Paragraph(getTranslation("behaviour.cm.note"));
             note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-            Div card = new Div(title, grid, note);
-            card.addClassName("chart-card");
-            card.getStyle().set("flex", "1 1 24rem").set("min-width", "20rem");
-            return card;
+            return ChartCards.card(1, title, grid, note);
         }
 
         private Span header(String key) {
@@ -901,26 +897,6 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         error.setId("behaviour-error");
         error.addClassNames(LumoUtility.Padding.LARGE, LumoUtility.TextColor.ERROR);
         return error;
-    }
-
-    private static Div card(String id, ApexChart chart, int weight) {
-        chart.setId(id);
-        chart.setHeight("340px");
-        Div card = new Div(chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", weight + " 1 " + (24 * weight) + "rem").set("min-width", "20rem");
-        return card;
-    }
-
-    private static Div row(Component... cards) {
-        Div row = new Div(cards);
-        row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
-        row.setWidthFull();
-        return row;
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 32 ? label.substring(0, 31) + "…" : label;
     }
 
     private static String percent(Locale locale, double fraction) {

@@ -7,6 +7,7 @@ import com.trendcast.sales.SalesFilter;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Breadcrumb;
+import com.trendcast.ui.ChartCards;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
@@ -122,12 +123,15 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         }
         Locale locale = getLocale();
         content.add(kpis(result, locale));
-        content.add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
-        content.add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
+        content.add(ChartCards.row(ChartCards.card("sales-trend", trend(result, locale), 2),
+                ChartCards.card("sales-breakdown", breakdown(result, locale), 1)));
+        content.add(ChartCards.row(ChartCards.card("sales-top-products", topProducts(result, locale), 1),
+                ChartCards.card("sales-yoy", yearOverYear(result, locale), 1)));
         if (result.promotionRevenue() > 0) {
-            content.add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+            content.add(ChartCards.row(ChartCards.card("sales-heatmap", heatmap(result, locale), 2),
+                    ChartCards.card("sales-promotion", promotion(result, locale), 1)));
         } else {
-            content.add(row(card("sales-heatmap", heatmap(result, locale), 1)));
+            content.add(ChartCards.row(ChartCards.card("sales-heatmap", heatmap(result, locale), 1)));
         }
     }
 
@@ -230,7 +234,7 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         boolean products = result.breakdownIsProducts();
         ChartOptions options = ChartOptions.column(Series.of(getTranslation("sales.series.revenue"),
                         slices.stream().map(SalesAnalytics.Slice::revenue).toList()))
-                .categories(slices.stream().map(slice -> shorten(slice.label())).toList())
+                .categories(slices.stream().map(slice -> ChartCards.shorten(slice.label())).toList())
                 .title(getTranslation(products ? "sales.chart.breakdown.products" : "sales.chart.breakdown.title"))
                 .yAxisTitle(getTranslation("sales.series.revenue"))
                 .valueFormat(ValueFormat.compact()).locale(locale).distributed(true).legend(false);
@@ -254,7 +258,7 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         List<SalesAnalytics.Slice> top = result.topProducts();
         return new ApexChart(ChartOptions.bar(Series.of(getTranslation("sales.series.revenue"),
                         top.stream().map(SalesAnalytics.Slice::revenue).toList()))
-                .categories(top.stream().map(p -> shorten(p.label())).toList())
+                .categories(top.stream().map(p -> ChartCards.shorten(p.label())).toList())
                 .title(getTranslation("sales.chart.top.title", TOP_PRODUCTS))
                 .xAxisTitle(getTranslation("sales.series.revenue"))
                 .valueFormat(ValueFormat.compact()).locale(locale).legend(false));
@@ -296,26 +300,6 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
                 .title(getTranslation("sales.chart.promo.title"))
                 .valueFormat(ValueFormat.compact()).locale(locale)
                 .donutTotal(getTranslation("sales.promo.total")));
-    }
-
-    private static Div card(String id, ApexChart chart, int weight) {
-        chart.setId(id);
-        chart.setHeight("340px");
-        Div card = new Div(chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", weight + " 1 " + (24 * weight) + "rem").set("min-width", "20rem");
-        return card;
-    }
-
-    private static Div row(Component... cards) {
-        Div row = new Div(cards);
-        row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
-        row.setWidthFull();
-        return row;
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 32 ? label.substring(0, 31) + "…" : label;
     }
 
     /** Navigates to the URL of the given state; the history entry is what lets "back" go up a level. */
