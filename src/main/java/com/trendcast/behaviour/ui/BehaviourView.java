@@ -18,6 +18,7 @@ import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.ChartCards;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.QueryParams;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
 import com.trendcast.ui.chart.ChartOptions;
@@ -63,7 +64,6 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,18 +143,16 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        QueryParams query = QueryParams.of(event);
         // read again on every navigation: the view instance is reused while only the query changes
         datasets = behaviour.datasets(scope);
-        dataset = chosenDataset(first(query, DATASET));
-        LocalDate from = date(query, FROM);
-        LocalDate to = date(query, TO);
-        boolean rangeValid = from == null || to == null || !to.isBefore(from);
-        Integer minViewers = positive(first(query, MIN_VIEWERS));
-        filter = new EventFilter(rangeValid ? from : null, rangeValid ? to : null, first(query, CATEGORY),
+        dataset = chosenDataset(query.first(DATASET));
+        QueryParams.DateRange range = query.dateRange(FROM, TO);
+        Integer minViewers = positive(query.first(MIN_VIEWERS));
+        filter = new EventFilter(range.from(), range.to(), query.first(CATEGORY),
                 minViewers == null ? EventFilter.DEFAULT_MIN_ITEM_VIEWERS : minViewers);
-        grain = "week".equalsIgnoreCase(first(query, GRAIN)) ? TrendGrain.WEEK : TrendGrain.DAY;
-        segment = first(query, SEGMENT);
+        grain = "week".equalsIgnoreCase(query.first(GRAIN)) ? TrendGrain.WEEK : TrendGrain.DAY;
+        segment = query.first(SEGMENT);
         render();
     }
 
@@ -952,20 +950,6 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             parameters.put(SEGMENT, List.of(targetSegment));
         }
         return new QueryParameters(parameters);
-    }
-
-    private static String first(Map<String, List<String>> query, String key) {
-        List<String> values = query.get(key);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static LocalDate date(Map<String, List<String>> query, String key) {
-        String value = first(query, key);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Integer positive(String value) {

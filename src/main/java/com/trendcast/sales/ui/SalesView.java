@@ -11,6 +11,7 @@ import com.trendcast.ui.ChartCards;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.QueryParams;
 import com.trendcast.ui.ViewLoader;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
@@ -43,7 +44,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,15 +91,13 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        List<String> path = query.getOrDefault(CATEGORY, List.of());
-        LocalDate from = date(query, FROM);
-        LocalDate to = date(query, TO);
-        boolean rangeValid = from == null || to == null || !to.isBefore(from);
-        filter = new SalesFilter(rangeValid ? from : null, rangeValid ? to : null,
+        QueryParams query = QueryParams.of(event);
+        List<String> path = query.all(CATEGORY);
+        QueryParams.DateRange range = query.dateRange(FROM, TO);
+        filter = new SalesFilter(range.from(), range.to(),
                 path.size() > SalesFilter.MAX_DEPTH ? path.subList(0, SalesFilter.MAX_DEPTH) : path,
-                first(query, REGION), first(query, CHANNEL));
-        grain = parseGrain(first(query, GRAIN));
+                query.first(REGION), query.first(CHANNEL));
+        grain = parseGrain(query.first(GRAIN));
         SalesFilter requested = filter;
         SalesAnalyticsService.FilterOptions known = options;
         loader.load(this, loading, () -> new Loaded(known != null ? known : analytics.filterOptions(scope),
@@ -328,20 +326,6 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
             parameters.put(GRAIN, List.of(targetGrain.name().toLowerCase(Locale.ROOT)));
         }
         return new QueryParameters(parameters);
-    }
-
-    private static String first(Map<String, List<String>> query, String key) {
-        List<String> values = query.get(key);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static LocalDate date(Map<String, List<String>> query, String key) {
-        String value = first(query, key);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Grain parseGrain(String value) {
