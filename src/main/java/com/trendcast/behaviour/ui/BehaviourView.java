@@ -16,6 +16,7 @@ import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.ChartCards;
+import com.trendcast.ui.DateRangeFields;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
 import com.trendcast.ui.QueryParams;
@@ -33,7 +34,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -63,7 +63,6 @@ import org.springframework.core.task.AsyncTaskExecutor;
 
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -337,12 +336,11 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Component eventFilters(List<String> categories, EventInsights insights) {
-        DatePicker from = isoDatePicker("behaviour-from", "behaviour.filter.from",
-                filter.from() != null ? filter.from() : insights.firstDay());
-        DatePicker to = isoDatePicker("behaviour-to", "behaviour.filter.to",
-                filter.to() != null ? filter.to() : insights.lastDay());
-        from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
-        to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
+        DateRangeFields range = new DateRangeFields("behaviour",
+                getTranslation("behaviour.filter.from"), filter.from() != null ? filter.from() : insights.firstDay(),
+                getTranslation("behaviour.filter.to"), filter.to() != null ? filter.to() : insights.lastDay(),
+                (from, to) -> go(dataset, new EventFilter(from, to, filter.category(), filter.minItemViewers()),
+                        grain, null));
         ComboBox<String> category = new ComboBox<>(getTranslation("behaviour.filter.category"));
         category.setId("behaviour-category");
         category.setItems(categories);
@@ -376,25 +374,10 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 go(dataset, new EventFilter(filter.from(), filter.to(), filter.category(), e.getValue()), grain, null);
             }
         });
-        HorizontalLayout bar = new HorizontalLayout(from, to, category, grainChoice, minViewers);
+        HorizontalLayout bar = new HorizontalLayout(range.from(), range.to(), category, grainChoice, minViewers);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
         return bar;
-    }
-
-    private DatePicker isoDatePicker(String id, String labelKey, LocalDate value) {
-        DatePicker picker = new DatePicker(getTranslation(labelKey), value);
-        picker.setId(id);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        picker.setI18n(i18n);
-        return picker;
-    }
-
-    private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
-        if (fromClient && from != null && to != null && !to.isBefore(from)) {
-            go(dataset, new EventFilter(from, to, filter.category(), filter.minItemViewers()), grain, null);
-        }
     }
 
     private ApexChart funnel(EventInsights insights, Locale locale) {

@@ -8,6 +8,7 @@ import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Breadcrumb;
 import com.trendcast.ui.ChartCards;
+import com.trendcast.ui.DateRangeFields;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
@@ -23,7 +24,6 @@ import com.trendcast.ui.chart.YAxis;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -42,7 +42,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -134,10 +133,8 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Component filters(SalesAnalytics result) {
-        DatePicker from = isoDatePicker("sales-from", "sales.filter.from", result.from());
-        DatePicker to = isoDatePicker("sales-to", "sales.filter.to", result.to());
-        from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
-        to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
+        DateRangeFields range = new DateRangeFields("sales", getTranslation("sales.filter.from"), result.from(),
+                getTranslation("sales.filter.to"), result.to(), (from, to) -> go(filter.withRange(from, to), grain));
         ComboBox<String> region = choice("sales-region", "sales.filter.region", options.regions(), filter.region());
         region.addValueChangeListener(e -> go(new SalesFilter(filter.from(), filter.to(), filter.categoryPath(),
                 e.getValue(), filter.channel()), grain));
@@ -154,25 +151,10 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
                 go(filter, e.getValue());
             }
         });
-        HorizontalLayout bar = new HorizontalLayout(from, to, region, channel, grainChoice);
+        HorizontalLayout bar = new HorizontalLayout(range.from(), range.to(), region, channel, grainChoice);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
         return bar;
-    }
-
-    private DatePicker isoDatePicker(String id, String labelKey, LocalDate value) {
-        DatePicker picker = new DatePicker(getTranslation(labelKey), value);
-        picker.setId(id);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        picker.setI18n(i18n);
-        return picker;
-    }
-
-    private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
-        if (fromClient && from != null && to != null && !to.isBefore(from)) {
-            go(filter.withRange(from, to), grain);
-        }
     }
 
     private ComboBox<String> choice(String id, String labelKey, List<String> items, String value) {
