@@ -15,8 +15,11 @@ import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.dataset.read.mapping.DatasetKind;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
+import com.trendcast.ui.ChartCards;
+import com.trendcast.ui.DateRangeFields;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.QueryParams;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
 import com.trendcast.ui.chart.ChartOptions;
@@ -31,7 +34,6 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -61,8 +63,6 @@ import org.springframework.core.task.AsyncTaskExecutor;
 
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,18 +142,16 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        QueryParams query = QueryParams.of(event);
         // read again on every navigation: the view instance is reused while only the query changes
         datasets = behaviour.datasets(scope);
-        dataset = chosenDataset(first(query, DATASET));
-        LocalDate from = date(query, FROM);
-        LocalDate to = date(query, TO);
-        boolean rangeValid = from == null || to == null || !to.isBefore(from);
-        Integer minViewers = positive(first(query, MIN_VIEWERS));
-        filter = new EventFilter(rangeValid ? from : null, rangeValid ? to : null, first(query, CATEGORY),
+        dataset = chosenDataset(query.first(DATASET));
+        QueryParams.DateRange range = query.dateRange(FROM, TO);
+        Integer minViewers = positive(query.first(MIN_VIEWERS));
+        filter = new EventFilter(range.from(), range.to(), query.first(CATEGORY),
                 minViewers == null ? EventFilter.DEFAULT_MIN_ITEM_VIEWERS : minViewers);
-        grain = "week".equalsIgnoreCase(first(query, GRAIN)) ? TrendGrain.WEEK : TrendGrain.DAY;
-        segment = first(query, SEGMENT);
+        grain = "week".equalsIgnoreCase(query.first(GRAIN)) ? TrendGrain.WEEK : TrendGrain.DAY;
+        segment = query.first(SEGMENT);
         render();
     }
 
@@ -329,20 +327,20 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         Locale locale = getLocale();
-        content.add(row(card("behaviour-funnel", funnel(insights, locale), 1),
-                card("behaviour-trend", trend(insights, locale), 2)));
+        content.add(ChartCards.row(ChartCards.card("behaviour-funnel", funnel(insights, locale), 1),
+                ChartCards.card("behaviour-trend", trend(insights, locale), 2)));
         content.add(mappedTypes(insights));
-        content.add(row(heatmapCard(insights, locale), card("behaviour-top-items", topItems(insights, locale), 1)));
+        content.add(ChartCards.row(heatmapCard(insights, locale),
+                ChartCards.card("behaviour-top-items", topItems(insights, locale), 1)));
         content.add(topItemsTable(insights.topItems(), locale));
     }
 
     private Component eventFilters(List<String> categories, EventInsights insights) {
-        DatePicker from = isoDatePicker("behaviour-from", "behaviour.filter.from",
-                filter.from() != null ? filter.from() : insights.firstDay());
-        DatePicker to = isoDatePicker("behaviour-to", "behaviour.filter.to",
-                filter.to() != null ? filter.to() : insights.lastDay());
-        from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
-        to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
+        DateRangeFields range = new DateRangeFields("behaviour",
+                getTranslation("behaviour.filter.from"), filter.from() != null ? filter.from() : insights.firstDay(),
+                getTranslation("behaviour.filter.to"), filter.to() != null ? filter.to() : insights.lastDay(),
+                (from, to) -> go(dataset, new EventFilter(from, to, filter.category(), filter.minItemViewers()),
+                        grain, null));
         ComboBox<String> category = new ComboBox<>(getTranslation("behaviour.filter.category"));
         category.setId("behaviour-category");
         category.setItems(categories);
@@ -376,25 +374,10 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
                 go(dataset, new EventFilter(filter.from(), filter.to(), filter.category(), e.getValue()), grain, null);
             }
         });
-        HorizontalLayout bar = new HorizontalLayout(from, to, category, grainChoice, minViewers);
+        HorizontalLayout bar = new HorizontalLayout(range.from(), range.to(), category, grainChoice, minViewers);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
         return bar;
-    }
-
-    private DatePicker isoDatePicker(String id, String labelKey, LocalDate value) {
-        DatePicker picker = new DatePicker(getTranslation(labelKey), value);
-        picker.setId(id);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        picker.setI18n(i18n);
-        return picker;
-    }
-
-    private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
-        if (fromClient && from != null && to != null && !to.isBefore(from)) {
-            go(dataset, new EventFilter(from, to, filter.category(), filter.minItemViewers()), grain, null);
-        }
     }
 
     private ApexChart funnel(EventInsights insights, Locale locale) {
@@ -467,10 +450,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             heatmapMetric = e.getValue();
             chart.setOptions(heatmapOptions(insights, locale));
         });
-        Div card = new Div(metric, chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", "2 1 48rem").set("min-width", "20rem");
-        return card;
+        return ChartCards.card(2, metric, chart);
     }
 
     private ChartOptions heatmapOptions(EventInsights insights, Locale locale) {
@@ -504,7 +484,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         List<EventInsights.ItemConversion> items = insights.topItems();
         return new ApexChart(ChartOptions.bar(Series.of(getTranslation("behaviour.series.conversion"),
                         items.stream().map(EventInsights.ItemConversion::rate).toList()))
-                .categories(items.stream().map(item -> getTranslation("behaviour.item.label", shorten(item.item()),
+                .categories(items.stream().map(item -> getTranslation("behaviour.item.label", ChartCards.shorten(item.item()),
                         integer(locale, item.buyers()), integer(locale, item.viewers()))).toList())
                 .title(getTranslation("behaviour.chart.items.title", BehaviourService.TOP_ITEMS))
                 .subtitle(getTranslation("behaviour.items.subtitle.visitorDays", filter.minItemViewers()))
@@ -592,7 +572,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         content.add(bar);
         List<String> labels = segments.segments().stream()
-                .map(s -> s.label() == null ? getTranslation("behaviour.segment.missing") : shorten(s.label())).toList();
+                .map(s -> s.label() == null ? getTranslation("behaviour.segment.missing") : ChartCards.shorten(s.label())).toList();
         String binnedNote = segments.binned() ? getTranslation("behaviour.segment.binned") : null;
         ChartOptions rate = ChartOptions.column(Series.of(getTranslation("behaviour.series.conversion"),
                         segments.segments().stream().map(SessionSegments.Segment::conversionRate).toList()))
@@ -612,8 +592,8 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             rate.subtitle(binnedNote);
             count.subtitle(binnedNote);
         }
-        content.add(row(card("behaviour-segment-rate", new ApexChart(rate), 1),
-                card("behaviour-segment-sessions", new ApexChart(count), 1)));
+        content.add(ChartCards.row(ChartCards.card("behaviour-segment-rate", new ApexChart(rate), 1),
+                ChartCards.card("behaviour-segment-sessions", new ApexChart(count), 1)));
         propensityPanel = new PropensityPanel();
         content.add(propensityPanel);
         if (isTraining() && trainingDatasetId == dataset.id()) {
@@ -764,14 +744,14 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             comparison.setAllRowsVisible(true);
 
             ApexChart roc = new ApexChart(rocOptions(current, locale));
-            Div rocCard = card("behaviour-roc", roc, 1);
+            Div rocCard = ChartCards.card("behaviour-roc", roc, 1);
             Div matrixCard = confusionMatrix();
             PropensityDownloads exports = new PropensityDownloads();
 
             HorizontalLayout controls = new HorizontalLayout(model, threshold);
             controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
             controls.getStyle().set("flex-wrap", "wrap");
-            results.add(summary, controls, metrics, row(rocCard, matrixCard), comparison, exports);
+            results.add(summary, controls, metrics, ChartCards.row(rocCard, matrixCard), comparison, exports);
             updateThresholdFigures();
         }
 
@@ -786,10 +766,7 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             H3 title = new H3(getTranslation("behaviour.cm.title"));
             Paragraph note = new Paragraph(getTranslation("behaviour.cm.note"));
             note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-            Div card = new Div(title, grid, note);
-            card.addClassName("chart-card");
-            card.getStyle().set("flex", "1 1 24rem").set("min-width", "20rem");
-            return card;
+            return ChartCards.card(1, title, grid, note);
         }
 
         private Span header(String key) {
@@ -903,26 +880,6 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
         return error;
     }
 
-    private static Div card(String id, ApexChart chart, int weight) {
-        chart.setId(id);
-        chart.setHeight("340px");
-        Div card = new Div(chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", weight + " 1 " + (24 * weight) + "rem").set("min-width", "20rem");
-        return card;
-    }
-
-    private static Div row(Component... cards) {
-        Div row = new Div(cards);
-        row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
-        row.setWidthFull();
-        return row;
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 32 ? label.substring(0, 31) + "…" : label;
-    }
-
     private static String percent(Locale locale, double fraction) {
         NumberFormat format = NumberFormat.getPercentInstance(locale);
         format.setMaximumFractionDigits(1);
@@ -976,20 +933,6 @@ public class BehaviourView extends VerticalLayout implements BeforeEnterObserver
             parameters.put(SEGMENT, List.of(targetSegment));
         }
         return new QueryParameters(parameters);
-    }
-
-    private static String first(Map<String, List<String>> query, String key) {
-        List<String> values = query.get(key);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static LocalDate date(Map<String, List<String>> query, String key) {
-        String value = first(query, key);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Integer positive(String value) {

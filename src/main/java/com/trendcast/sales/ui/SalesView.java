@@ -7,9 +7,12 @@ import com.trendcast.sales.SalesFilter;
 import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.ui.Breadcrumb;
+import com.trendcast.ui.ChartCards;
+import com.trendcast.ui.DateRangeFields;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.KpiCard;
 import com.trendcast.ui.MainLayout;
+import com.trendcast.ui.QueryParams;
 import com.trendcast.ui.ViewLoader;
 import com.trendcast.ui.chart.ApexChart;
 import com.trendcast.ui.chart.AxisType;
@@ -21,7 +24,6 @@ import com.trendcast.ui.chart.YAxis;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -40,9 +42,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,15 +90,13 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        List<String> path = query.getOrDefault(CATEGORY, List.of());
-        LocalDate from = date(query, FROM);
-        LocalDate to = date(query, TO);
-        boolean rangeValid = from == null || to == null || !to.isBefore(from);
-        filter = new SalesFilter(rangeValid ? from : null, rangeValid ? to : null,
+        QueryParams query = QueryParams.of(event);
+        List<String> path = query.all(CATEGORY);
+        QueryParams.DateRange range = query.dateRange(FROM, TO);
+        filter = new SalesFilter(range.from(), range.to(),
                 path.size() > SalesFilter.MAX_DEPTH ? path.subList(0, SalesFilter.MAX_DEPTH) : path,
-                first(query, REGION), first(query, CHANNEL));
-        grain = parseGrain(first(query, GRAIN));
+                query.first(REGION), query.first(CHANNEL));
+        grain = parseGrain(query.first(GRAIN));
         SalesFilter requested = filter;
         SalesAnalyticsService.FilterOptions known = options;
         loader.load(this, loading, () -> new Loaded(known != null ? known : analytics.filterOptions(scope),
@@ -122,20 +120,21 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         }
         Locale locale = getLocale();
         content.add(kpis(result, locale));
-        content.add(row(card("sales-trend", trend(result, locale), 2), card("sales-breakdown", breakdown(result, locale), 1)));
-        content.add(row(card("sales-top-products", topProducts(result, locale), 1), card("sales-yoy", yearOverYear(result, locale), 1)));
+        content.add(ChartCards.row(ChartCards.card("sales-trend", trend(result, locale), 2),
+                ChartCards.card("sales-breakdown", breakdown(result, locale), 1)));
+        content.add(ChartCards.row(ChartCards.card("sales-top-products", topProducts(result, locale), 1),
+                ChartCards.card("sales-yoy", yearOverYear(result, locale), 1)));
         if (result.promotionRevenue() > 0) {
-            content.add(row(card("sales-heatmap", heatmap(result, locale), 2), card("sales-promotion", promotion(result, locale), 1)));
+            content.add(ChartCards.row(ChartCards.card("sales-heatmap", heatmap(result, locale), 2),
+                    ChartCards.card("sales-promotion", promotion(result, locale), 1)));
         } else {
-            content.add(row(card("sales-heatmap", heatmap(result, locale), 1)));
+            content.add(ChartCards.row(ChartCards.card("sales-heatmap", heatmap(result, locale), 1)));
         }
     }
 
     private Component filters(SalesAnalytics result) {
-        DatePicker from = isoDatePicker("sales-from", "sales.filter.from", result.from());
-        DatePicker to = isoDatePicker("sales-to", "sales.filter.to", result.to());
-        from.addValueChangeListener(e -> changeRange(e.isFromClient(), e.getValue(), to.getValue()));
-        to.addValueChangeListener(e -> changeRange(e.isFromClient(), from.getValue(), e.getValue()));
+        DateRangeFields range = new DateRangeFields("sales", getTranslation("sales.filter.from"), result.from(),
+                getTranslation("sales.filter.to"), result.to(), (from, to) -> go(filter.withRange(from, to), grain));
         ComboBox<String> region = choice("sales-region", "sales.filter.region", options.regions(), filter.region());
         region.addValueChangeListener(e -> go(new SalesFilter(filter.from(), filter.to(), filter.categoryPath(),
                 e.getValue(), filter.channel()), grain));
@@ -152,25 +151,10 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
                 go(filter, e.getValue());
             }
         });
-        HorizontalLayout bar = new HorizontalLayout(from, to, region, channel, grainChoice);
+        HorizontalLayout bar = new HorizontalLayout(range.from(), range.to(), region, channel, grainChoice);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
         return bar;
-    }
-
-    private DatePicker isoDatePicker(String id, String labelKey, LocalDate value) {
-        DatePicker picker = new DatePicker(getTranslation(labelKey), value);
-        picker.setId(id);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        picker.setI18n(i18n);
-        return picker;
-    }
-
-    private void changeRange(boolean fromClient, LocalDate from, LocalDate to) {
-        if (fromClient && from != null && to != null && !to.isBefore(from)) {
-            go(filter.withRange(from, to), grain);
-        }
     }
 
     private ComboBox<String> choice(String id, String labelKey, List<String> items, String value) {
@@ -230,7 +214,7 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         boolean products = result.breakdownIsProducts();
         ChartOptions options = ChartOptions.column(Series.of(getTranslation("sales.series.revenue"),
                         slices.stream().map(SalesAnalytics.Slice::revenue).toList()))
-                .categories(slices.stream().map(slice -> shorten(slice.label())).toList())
+                .categories(slices.stream().map(slice -> ChartCards.shorten(slice.label())).toList())
                 .title(getTranslation(products ? "sales.chart.breakdown.products" : "sales.chart.breakdown.title"))
                 .yAxisTitle(getTranslation("sales.series.revenue"))
                 .valueFormat(ValueFormat.compact()).locale(locale).distributed(true).legend(false);
@@ -254,7 +238,7 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
         List<SalesAnalytics.Slice> top = result.topProducts();
         return new ApexChart(ChartOptions.bar(Series.of(getTranslation("sales.series.revenue"),
                         top.stream().map(SalesAnalytics.Slice::revenue).toList()))
-                .categories(top.stream().map(p -> shorten(p.label())).toList())
+                .categories(top.stream().map(p -> ChartCards.shorten(p.label())).toList())
                 .title(getTranslation("sales.chart.top.title", TOP_PRODUCTS))
                 .xAxisTitle(getTranslation("sales.series.revenue"))
                 .valueFormat(ValueFormat.compact()).locale(locale).legend(false));
@@ -299,26 +283,6 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
                 .donutTotal(getTranslation("sales.promo.total")));
     }
 
-    private static Div card(String id, ApexChart chart, int weight) {
-        chart.setId(id);
-        chart.setHeight("340px");
-        Div card = new Div(chart);
-        card.addClassName("chart-card");
-        card.getStyle().set("flex", weight + " 1 " + (24 * weight) + "rem").set("min-width", "20rem");
-        return card;
-    }
-
-    private static Div row(Component... cards) {
-        Div row = new Div(cards);
-        row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.MEDIUM);
-        row.setWidthFull();
-        return row;
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 32 ? label.substring(0, 31) + "…" : label;
-    }
-
     /** Navigates to the URL of the given state; the history entry is what lets "back" go up a level. */
     private static void go(SalesFilter target, Grain targetGrain) {
         UI.getCurrent().navigate(SalesView.class, query(target, targetGrain));
@@ -345,20 +309,6 @@ public class SalesView extends VerticalLayout implements BeforeEnterObserver {
             parameters.put(GRAIN, List.of(targetGrain.name().toLowerCase(Locale.ROOT)));
         }
         return new QueryParameters(parameters);
-    }
-
-    private static String first(Map<String, List<String>> query, String key) {
-        List<String> values = query.get(key);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static LocalDate date(Map<String, List<String>> query, String key) {
-        String value = first(query, key);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Grain parseGrain(String value) {
