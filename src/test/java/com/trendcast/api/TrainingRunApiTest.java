@@ -196,7 +196,7 @@ class TrainingRunApiTest extends ApiSpringTest {
                 .allSatisfy(row -> assertThat(row.path("seriesKey").get(1).asText()).isEqualTo("Pots"));
         // another category's series are refused, as the sales endpoint refuses them, not answered with nothing
         assertThat(error(mvc.perform(get("/api/v1/pipelines/" + kitchenPipeline + "/forecast?series=Garden")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(managerToken)))
+                        .with(bearer(managerToken)))
                 .andExpect(status().isForbidden()).andReturn()).path("code").asText())
                 .isEqualTo("training.series.denied");
 
