@@ -43,6 +43,11 @@ public final class ChartCards {
 
     /** {@code label} cut to {@value #MAX_LABEL_LENGTH} characters, the last one an ellipsis, for axis categories. */
     public static String shorten(String label) {
-        return label.length() > MAX_LABEL_LENGTH ? label.substring(0, MAX_LABEL_LENGTH - 1) + "…" : label;
+        return shorten(label, MAX_LABEL_LENGTH);
+    }
+
+    /** {@code label} cut to at most {@code maxLength} characters, the last one an ellipsis when cut. */
+    public static String shorten(String label, int maxLength) {
+        return label.length() > maxLength ? label.substring(0, maxLength - 1) + "…" : label;
     }
 }

@@ -11,6 +11,7 @@ import com.trendcast.security.AccessScope;
 import com.trendcast.security.CurrentUser;
 import com.trendcast.training.ProductionMetrics;
 import com.trendcast.ui.Breadcrumb;
+import com.trendcast.ui.ChartCards;
 import com.trendcast.ui.Formats;
 import com.trendcast.ui.ExportLinks;
 import com.trendcast.ui.MainLayout;
@@ -71,6 +72,8 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     static final List<String> METRICS = List.of("wape", "mae", "rmse", "r2", "mase", "coverage");
     private static final Set<String> FRACTION_METRICS = Set.of("wape", "coverage");
     private static final int MAX_PATH = 4;
+    /** A product's bar label adds its SKU to the name, so names are cut sooner than ChartCards' default. */
+    private static final int BAR_LABEL_LENGTH = 24;
     private static final int[] BAND_HISTORY_FORECAST_DASHES = {0, 0, 6};
     private static final int BASELINE_DASH = 3;
 
@@ -450,7 +453,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
     }
 
     private static String shorten(String label) {
-        return label.length() > 24 ? label.substring(0, 23) + "…" : label;
+        return ChartCards.shorten(label, BAR_LABEL_LENGTH);
     }
 
     private static Long pipelineId(List<String> values) {
