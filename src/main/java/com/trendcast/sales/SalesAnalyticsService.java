@@ -144,13 +144,21 @@ public class SalesAnalyticsService {
                     .append(part.sql);
             params.addValues(part.params.getValues());
         }
-        // Summed per product before the join: one product lookup per product instead of one per rollup row.
-        return jdbc.query("select p.sku, p.name, x.revenue, x.units from (select u.product_id, sum(u.revenue) as revenue,"
-                        + " sum(u.units) as units from (" + union + ") u group by u.product_id) x"
-                        + " join product p on p.id = x.product_id order by x.revenue desc, p.sku limit " + limit,
-                params, (rs, row) -> new SalesAnalytics.Slice(rs.getString(1),
-                        rs.getString(2) == null || rs.getString(2).isBlank() ? rs.getString(1) : rs.getString(2),
-                        rs.getDouble(3), rs.getDouble(4)));
+        record ProductSum(long id, double revenue, double units) {
+        }
+        List<ProductSum> sums = jdbc.query("select u.product_id, sum(u.revenue), sum(u.units) from (" + union + ") u"
+                        + " group by u.product_id", params,
+                (rs, row) -> new ProductSum(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)));
+        List<ProductSum> leaders = ProductRanking.leaders(sums, ProductSum::revenue, limit);
+        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
+                leaders.stream().map(ProductSum::id).toList());
+        return leaders.stream()
+                .map(sum -> new SalesAnalytics.Slice(named.get(sum.id()).sku(), named.get(sum.id()).label(),
+                        sum.revenue(), sum.units()))
+                .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()
+                        .thenComparing(SalesAnalytics.Slice::key))
+                .limit(limit)
+                .toList();
     }
 
     /** Sums of the grouped scan rows into the figures the view shows. */
@@ -260,13 +268,12 @@ public class SalesAnalyticsService {
 
         /** The rollup slice that holds the filter's region/channel split with {@code depth} category levels. */
         static String rollup(char bucket, SalesFilter filter, int depth) {
-            return " from sales_rollup s" + READY + " and s.bucket = '" + bucket + "' and s.breakdown = "
-                    + SalesRollups.breakdown(filter.region(), filter.channel()) + " and s.depth = " + depth;
+            return " from sales_rollup s" + READY + " and s.bucket = '" + bucket + "'"
+                    + SalesRollups.slice(filter.region(), filter.channel()) + " and s.depth = " + depth;
         }
 
         static String productMonths(SalesFilter filter) {
-            return " from sales_rollup_product s" + READY + " and s.breakdown = "
-                    + SalesRollups.breakdown(filter.region(), filter.channel());
+            return " from sales_rollup_product s" + READY + SalesRollups.slice(filter.region(), filter.channel());
         }
 
         /** Adds {@code column between from and to}, with parameters named after {@code name}. */

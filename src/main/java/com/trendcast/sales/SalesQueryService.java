@@ -39,7 +39,7 @@ public class SalesQueryService {
         String scopeFilter = SalesConditions.of(scope, List.of(), null, null, params);
         // Category totals per day: the daily rollup without region/channel split, category level 1.
         String categoryDays = " from sales_rollup s join dataset d on d.id = s.dataset_id where d.status = 'READY'"
-                + " and s.bucket = 'D' and s.breakdown = " + SalesRollups.NO_SPLIT + " and s.depth = 1" + scopeFilter;
+                + " and s.bucket = 'D'" + SalesRollups.slice(null, null) + " and s.depth = 1" + scopeFilter;
         LocalDate latest = jdbc.queryForObject("select max(s.period_start)" + categoryDays, params, LocalDate.class);
         if (latest == null) {
             return new SalesOverview(null, days, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
@@ -87,25 +87,30 @@ public class SalesQueryService {
                 .limit(TOP_CATEGORIES).toList();
 
         // Products need the daily table; one read of both periods gives the active count and the movers.
-        List<SalesOverview.ProductMover> products = new ArrayList<>();
+        record ProductChange(long id, double revenue, double previousRevenue) {
+        }
+        List<ProductChange> changes = new ArrayList<>();
         long[] active = new long[1];
-        // Summed per product before the join: one product lookup per product instead of one per daily row.
-        jdbc.query("select p.sku, p.name, p.category1, x.current_revenue, x.previous_revenue, x.current_days from ("
-                        + "select s.product_id,"
-                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end) as current_revenue,"
-                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end) as previous_revenue,"
-                        + " sum(case when s.sale_date >= :currentStart then 1 else 0 end) as current_days"
+        jdbc.query("select s.product_id,"
+                        + " sum(case when s.sale_date >= :currentStart then s.revenue else 0 end),"
+                        + " sum(case when s.sale_date < :currentStart then s.revenue else 0 end),"
+                        + " sum(case when s.sale_date >= :currentStart then 1 else 0 end)"
                         + " from sales_daily s join dataset d on d.id = s.dataset_id"
                         + " where d.status = 'READY'" + scopeFilter + " and s.sale_date between :previousStart and :latest"
-                        + " group by s.product_id) x join product p on p.id = x.product_id",
+                        + " group by s.product_id",
                 params, rs -> {
-                    if (rs.getLong(6) > 0) {
+                    if (rs.getLong(4) > 0) {
                         active[0]++;
                     }
-                    products.add(new SalesOverview.ProductMover(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getDouble(4), rs.getDouble(5)));
+                    changes.add(new ProductChange(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)));
                 });
-        List<SalesOverview.ProductMover> movers = products.stream()
+        List<ProductChange> leaders = ProductRanking.leaders(changes,
+                change -> Math.abs(change.revenue() - change.previousRevenue()), TOP_MOVERS);
+        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
+                leaders.stream().map(ProductChange::id).toList());
+        List<SalesOverview.ProductMover> movers = leaders.stream()
+                .map(change -> new SalesOverview.ProductMover(named.get(change.id()).sku(), named.get(change.id()).name(),
+                        named.get(change.id()).category(), change.revenue(), change.previousRevenue()))
                 .sorted(Comparator.comparingDouble((SalesOverview.ProductMover m) -> Math.abs(m.revenue() - m.previousRevenue()))
                         .reversed().thenComparing(SalesOverview.ProductMover::sku))
                 .limit(TOP_MOVERS).toList();

@@ -100,4 +100,20 @@ class SalesAnalyticsServiceTest {
         SalesAnalytics other = analytics.analyse(gardener, SalesFilter.all().withPath(List.of("Kitchen")), 10);
         assertThat(other.isEmpty()).isTrue();
     }
+
+    @Test
+    void aManagerOfSeveralCategoriesDrillsIntoEachOfThemButNoOther() {
+        SalesFilter march = SalesFilter.all().withRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
+        AccessScope both = new AccessScope("both", false, Set.of("Garden", "Kitchen"));
+
+        assertThat(analytics.analyse(both, march, 10).current().revenue()).isCloseTo(170, within(1e-9));
+        SalesAnalytics kitchen = analytics.analyse(both, march.withPath(List.of("Kitchen")), 10);
+        assertThat(kitchen.current().revenue()).isCloseTo(120, within(1e-9));
+        assertThat(kitchen.topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("PAN", "MUG");
+
+        AccessScope cook = new AccessScope("cook", false, Set.of("Kitchen"));
+        assertThat(analytics.analyse(cook, march.withPath(List.of("Kitchen", "Tableware")), 10).topProducts())
+                .extracting(SalesAnalytics.Slice::key).containsExactly("MUG");
+        assertThat(analytics.analyse(cook, march.withPath(List.of("Garden", "Watering")), 10).isEmpty()).isTrue();
+    }
 }
