@@ -69,6 +69,16 @@ public class SalesRollups {
         return (region != null ? BY_REGION : 0) | (channel != null ? BY_CHANNEL : 0);
     }
 
+    /**
+     * {@code " and s.breakdown = ..."} for the slice of this filter, with the columns it does not split fixed to
+     * {@code ''}: without them the rollup indexes could not reach the category and date columns behind region and
+     * channel, and a drill-down would scan its whole slice. The caller adds the filtered region and channel.
+     */
+    static String slice(String region, String channel) {
+        return " and s.breakdown = " + breakdown(region, channel) + (region == null ? " and s.region = ''" : "")
+                + (channel == null ? " and s.channel = ''" : "");
+    }
+
     /** Writes the rollups of one dataset from its daily rows, replacing any it had; joins the caller's transaction. */
     public void rebuild(long datasetId) {
         jdbc.update("update dataset set rollup_version = rollup_version + 1 where id = ?", datasetId);
