@@ -22,12 +22,18 @@ public final class SalesConditions {
                             MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder();
         if (!scope.admin()) {
-            if (scope.categories().isEmpty()) {
+            if (scope.categories().isEmpty()
+                    || !categoryPath.isEmpty() && !scope.categories().contains(categoryPath.get(0))) {
                 sql.append(" and 1 = 0");
-            } else {
+            } else if (categoryPath.isEmpty() && scope.categories().size() == 1) {
+                // H2 cannot bound an index by an IN list and a date range together: one category needs no list.
+                sql.append(" and s.category1 = :scopeCategory");
+                params.addValue("scopeCategory", scope.categories().iterator().next());
+            } else if (categoryPath.isEmpty()) {
                 sql.append(" and s.category1 in (:scopeCategories)");
                 params.addValue("scopeCategories", scope.categories());
             }
+            // A path that starts in one of the caller's categories already limits category1 to it below.
         }
         for (int level = 0; level < categoryPath.size(); level++) {
             sql.append(" and ").append(CATEGORY_COLUMNS.get(level)).append(" = :categoryLevel").append(level);
