@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Ranks per-product sums in memory and reads the names of the winners only. Joining {@code product} to a grouped
  * subquery lets H2 push the join key into the subquery and run the whole grouping once per product (seconds on a
- * million rows), so the sums are grouped without the join and the few products shown are looked up afterwards.
+ * million rows), so the sums are taken without the join and the few products shown are looked up afterwards.
  */
 final class ProductRanking {
 

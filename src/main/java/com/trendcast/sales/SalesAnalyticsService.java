@@ -76,9 +76,9 @@ public class SalesAnalyticsService {
         Where scan = where(rolledUp ? Where.rollup('D', filter, depth) : Where.DAILY, scope, filter)
                 .between(dayColumn, "range", scanFrom, to);
         Accumulation sums = new Accumulation(from, to, previousFrom);
-        jdbc.query("select " + dayColumn + ", " + child + ", sum(s.revenue), sum(s.units), sum(s.orders),"
-                        + " sum(" + promotion + ")" + scan.sql + " group by " + dayColumn + ", " + child, scan.params,
-                rs -> {
+        // Summed here, not grouped in SQL: H2 groups rows about four times slower than it streams them.
+        jdbc.query("select " + dayColumn + ", " + child + ", s.revenue, s.units, s.orders, " + promotion + scan.sql,
+                scan.params, rs -> {
                     sums.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                             rs.getLong(5), rs.getDouble(6));
                 });
@@ -116,12 +116,41 @@ public class SalesAnalyticsService {
                         : new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)});
     }
 
-    /**
-     * Products by revenue in [from, to]: whole months from the monthly product rollup, the days before the first
-     * and after the last whole month from the daily table, so the sums stay exact for any range.
-     */
+    /** The {@code limit} products with the most revenue in [from, to], by revenue and then SKU. */
     private List<SalesAnalytics.Slice> products(AccessScope scope, SalesFilter filter, LocalDate from, LocalDate to,
                                                 int limit) {
+        // Summed here, not grouped in SQL: H2 groups rows about four times slower than it streams them.
+        Map<Long, double[]> byProduct = new HashMap<>();
+        for (AccessScope part : SalesConditions.perCategory(scope, filter.categoryPath())) {
+            MapSqlParameterSource params = new MapSqlParameterSource();
+            jdbc.query(productRows(part, filter, from, to, params), params, rs -> {
+                double[] sum = byProduct.computeIfAbsent(rs.getLong(1), id -> new double[2]);
+                sum[0] += rs.getDouble(2);
+                sum[1] += rs.getDouble(3);
+            });
+        }
+        record ProductSum(long id, double revenue, double units) {
+        }
+        List<ProductSum> sums = byProduct.entrySet().stream()
+                .map(e -> new ProductSum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        List<ProductSum> leaders = ProductRanking.leaders(sums, ProductSum::revenue, limit);
+        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
+                leaders.stream().map(ProductSum::id).toList());
+        return leaders.stream()
+                .map(sum -> new SalesAnalytics.Slice(named.get(sum.id()).sku(), named.get(sum.id()).label(),
+                        sum.revenue(), sum.units()))
+                .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()
+                        .thenComparing(SalesAnalytics.Slice::key))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * Product rows of [from, to]: whole months from the monthly product rollup, the days before the first and after
+     * the last whole month from the daily table, so the sums stay exact for any range.
+     */
+    private static String productRows(AccessScope scope, SalesFilter filter, LocalDate from, LocalDate to,
+                                      MapSqlParameterSource params) {
         LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastWholeMonth = to.plusDays(1).withDayOfMonth(1);
         List<Where> parts = new ArrayList<>();
@@ -137,31 +166,16 @@ public class SalesAnalyticsService {
         } else {
             parts.add(where(Where.DAILY, scope, filter).between("s.sale_date", "days", from, to));
         }
-        MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder union = new StringBuilder();
         for (Where part : parts) {
             union.append(union.isEmpty() ? "" : " union all ").append("select s.product_id, s.revenue, s.units")
                     .append(part.sql);
             params.addValues(part.params.getValues());
         }
-        record ProductSum(long id, double revenue, double units) {
-        }
-        List<ProductSum> sums = jdbc.query("select u.product_id, sum(u.revenue), sum(u.units) from (" + union + ") u"
-                        + " group by u.product_id", params,
-                (rs, row) -> new ProductSum(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)));
-        List<ProductSum> leaders = ProductRanking.leaders(sums, ProductSum::revenue, limit);
-        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
-                leaders.stream().map(ProductSum::id).toList());
-        return leaders.stream()
-                .map(sum -> new SalesAnalytics.Slice(named.get(sum.id()).sku(), named.get(sum.id()).label(),
-                        sum.revenue(), sum.units()))
-                .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()
-                        .thenComparing(SalesAnalytics.Slice::key))
-                .limit(limit)
-                .toList();
+        return union.toString();
     }
 
-    /** Sums of the grouped scan rows into the figures the view shows. */
+    /** Sums of the scan rows into the figures the view shows. */
     private static final class Accumulation {
         private final LocalDate from;
         private final LocalDate to;

@@ -106,7 +106,9 @@ class SalesAnalyticsServiceTest {
         SalesFilter march = SalesFilter.all().withRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
         AccessScope both = new AccessScope("both", false, Set.of("Garden", "Kitchen"));
 
-        assertThat(analytics.analyse(both, march, 10).current().revenue()).isCloseTo(170, within(1e-9));
+        SalesAnalytics all = analytics.analyse(both, march, 10);
+        assertThat(all.current().revenue()).isCloseTo(170, within(1e-9));
+        assertThat(all.topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("PAN", "HOSE", "MUG");
         SalesAnalytics kitchen = analytics.analyse(both, march.withPath(List.of("Kitchen")), 10);
         assertThat(kitchen.current().revenue()).isCloseTo(120, within(1e-9));
         assertThat(kitchen.topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("PAN", "MUG");

@@ -70,6 +70,16 @@ class SalesQueryServiceTest {
     }
 
     @Test
+    void aManagerOfSeveralCategoriesSeesBothOfThem() {
+        SalesOverview overview = sales.overview(new AccessScope("both", false, Set.of(kitchen, garden)), 7);
+
+        assertThat(overview.revenue()).isCloseTo(210, within(1e-9));
+        assertThat(overview.activeProducts()).isEqualTo(2);
+        // the hose moved by 150, the pan by 0
+        assertThat(overview.movers()).extracting(SalesOverview.ProductMover::sku).containsExactly("HOSE-1", "PAN-1");
+    }
+
+    @Test
     void managerWithoutCategoriesSeesNothing() {
         SalesOverview overview = sales.overview(new AccessScope("nobody", false, Set.of()), 7);
 
