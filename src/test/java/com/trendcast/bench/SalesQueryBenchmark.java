@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run it with
  * <pre>
  * OMP_NUM_THREADS=1 ./mvnw -o test -Dtest=SalesQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx2g \
- *     -Dsurefire.excludes=none [-Dtrendcast.bench.salesDb=/tmp/salesperf-bench] [-Dtrendcast.bench.rounds=10]
+ *     -Dsurefire.excludes=none [-Dtrendcast.bench.salesDb=/tmp/salesperf-bench] [-Dtrendcast.bench.rounds=20] \
+ *     [-Dtrendcast.bench.verbose=true]
  * </pre>
  * <p>The dataset (about 2,000 products in an 8 x 4 x 4 category tree, 2022-01-01 to 2024-12-31 daily, 6 regions
  * x 3 channels, weekly promotions, seasonality) is written once through a fast JDBC bulk path straight into
@@ -56,12 +57,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the file database is kept and reused by later runs. The import path itself is measured by
  * {@code ImportBenchmark}.
  * <p>Every round runs a fixed click script (options, all categories, category, subcategory, products, grain switch,
- * date ranges, region, channel, both, manager scope, overview). Each step calls the service, and then replays the
- * exact statements that call issued (recorded at the JDBC level with their parameters) on a plain connection,
- * reading every column of every row: the reference. The analytics cache is cleared before each step, so the
- * service side is the uncached cost; the step is then called once more and timed as the cached answer. Reported per
- * step: p50 and p95 of the service and the bare SQL, the ratio of the medians, and the cached p50; then the cache
- * hits and misses. Before the rounds the rollups of the dataset are rebuilt and timed (skip with
+ * date ranges, region, channel, both, manager scope, overview). Each step is first called once with the analytics
+ * cache cleared: that call records the exact statements it issues (at the JDBC level, with their parameters) and reads
+ * the pages they need into H2's page cache, and is timed as the first call. Then, with the cache cleared again, the
+ * service call and the replay of the recorded statements on a plain connection (reading every column of every row:
+ * the reference) are timed side by side, alternating which goes first from round to round, so neither always runs on
+ * pages the other has just read. H2's reuse of an identical earlier result is switched off in the URL, so neither side
+ * is answered from it. Last the step is called once more and timed as the cached answer. Reported per step: the
+ * first call's p95, p50 and p95 of the service and the bare SQL, the ratio of the medians, and the cached p50; then the
+ * cache hits and misses; {@code -Dtrendcast.bench.verbose=true} prints every step and replayed statement as it runs.
+ * Before the rounds the rollups of the dataset are rebuilt and timed (skip with
  * {@code -Dtrendcast.bench.rebuild=false}; add {@code -Dtrendcast.bench.rebuildReference=true} to time the V7
  * rebuild on the same rows first, for the ratio).
  */
