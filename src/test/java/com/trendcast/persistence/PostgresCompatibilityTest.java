@@ -105,6 +105,15 @@ class PostgresCompatibilityTest {
                 LocalDate.of(2024, 3, 31)).withPath(List.of("家居")), 10).breakdown())
                 .extracting(SalesAnalytics.Slice::key).containsExactly("厨房", "餐具");
         assertThat(analytics.filterOptions(scope).regions()).containsExactly("华北");
+
+        // A manager of two categories: product sums and movers read each category on its own and add them up
+        long rice = fixtures.product("SKU-3", "米", "食品", "粮油");
+        fixtures.sale(rice, LocalDate.of(2024, 3, 4), 1, 100);
+        AccessScope both = new AccessScope("pg", false, Set.of("家居", "食品"));
+        assertThat(analytics.analyse(both, SalesFilter.all().withRange(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 5)),
+                10).topProducts()).extracting(SalesAnalytics.Slice::key).containsExactly("SKU-3", "SKU-1", "SKU-2");
+        assertThat(context.getBean(SalesQueryService.class).overview(both, 7).movers())
+                .extracting(SalesOverview.ProductMover::sku).containsExactly("SKU-3", "SKU-1");
     }
 
     @Test
