@@ -75,6 +75,8 @@ class SalesQueryBenchmark {
     private static final String DATASET = "bench-sales-1m";
     private static final Path DATABASE = Path.of(System.getProperty("trendcast.bench.salesDb", "/tmp/salesperf-bench"));
     private static final int ROUNDS = Integer.getInteger("trendcast.bench.rounds", 20);
+    /** The application's default {@code trendcast.h2.cache-kb}. */
+    private static final int H2_CACHE_KB = Integer.getInteger("trendcast.bench.h2CacheKb", 131_072);
     private static final int WARMUP_ROUNDS = Integer.getInteger("trendcast.bench.warmup", 3);
     private static final boolean REBUILD = Boolean.parseBoolean(System.getProperty("trendcast.bench.rebuild", "true"));
     private static final boolean REBUILD_REFERENCE = Boolean.getBoolean("trendcast.bench.rebuildReference");
@@ -95,7 +97,7 @@ class SalesQueryBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TrendcastApplication.class)
                 .profiles("cli")
                 .initializers(c -> c.getBeanFactory().addBeanPostProcessor(recorder))
-                .run("--spring.datasource.url=jdbc:h2:file:" + DATABASE.resolve("trendcast") + ";CACHE_SIZE=131072;OPTIMIZE_REUSE_RESULTS=FALSE",
+                .run("--spring.datasource.url=jdbc:h2:file:" + DATABASE.resolve("trendcast") + ";CACHE_SIZE=" + H2_CACHE_KB + ";OPTIMIZE_REUSE_RESULTS=FALSE",
                         "--trendcast.demo-data=false", "--trendcast.uploads-dir=" + DATABASE.resolve("uploads"))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long rows = ensureDataset(jdbc, context.getBean(SalesRollups.class),
