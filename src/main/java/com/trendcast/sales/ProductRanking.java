@@ -45,7 +45,10 @@ final class ProductRanking {
         return sorted.subList(0, end);
     }
 
-    /** SKU, name and first category level of the given product ids. */
+    /**
+     * SKU, name and first category level of the given product ids; an id whose dataset was deleted since its sums
+     * were read is missing, and callers leave it out.
+     */
     static Map<Long, Product> products(NamedParameterJdbcTemplate jdbc, Collection<Long> ids) {
         Map<Long, Product> products = new HashMap<>();
         if (ids.isEmpty()) {

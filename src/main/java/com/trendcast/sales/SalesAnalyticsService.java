@@ -137,6 +137,7 @@ public class SalesAnalyticsService {
         Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
                 leaders.stream().map(ProductSum::id).toList());
         return leaders.stream()
+                .filter(sum -> named.containsKey(sum.id()))
                 .map(sum -> new SalesAnalytics.Slice(named.get(sum.id()).sku(), named.get(sum.id()).label(),
                         sum.revenue(), sum.units()))
                 .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()

@@ -117,6 +117,7 @@ public class SalesQueryService {
         Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
                 leaders.stream().map(ProductChange::id).toList());
         List<SalesOverview.ProductMover> movers = leaders.stream()
+                .filter(change -> named.containsKey(change.id()))
                 .map(change -> new SalesOverview.ProductMover(named.get(change.id()).sku(), named.get(change.id()).name(),
                         named.get(change.id()).category(), change.revenue(), change.previousRevenue()))
                 .sorted(Comparator.comparingDouble((SalesOverview.ProductMover m) -> Math.abs(m.revenue() - m.previousRevenue()))
