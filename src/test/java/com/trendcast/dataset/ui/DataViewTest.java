@@ -4,15 +4,20 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.trendcast.dataset.DatasetImportService;
+import com.trendcast.dataset.DatasetService;
 import com.trendcast.dataset.DatasetSummary;
 import com.trendcast.dataset.ImportFiles;
 import com.trendcast.dataset.ImportRequest;
 import com.trendcast.dataset.read.mapping.DatasetKind;
+import com.trendcast.security.AccessScope;
 import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
 import com.trendcast.testsupport.KaribuSpringTest;
 import com.trendcast.testsupport.TestUsers;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,8 @@ class DataViewTest extends KaribuSpringTest {
     private UserService users;
     @Autowired
     private DatasetImportService imports;
+    @Autowired
+    private DatasetService datasets;
     @TempDir
     private Path dir;
 
@@ -56,11 +63,7 @@ class DataViewTest extends KaribuSpringTest {
 
         @SuppressWarnings("unchecked")
         Grid<DatasetSummary> grid = LocatorJ._get(Grid.class, spec -> spec.withId("data-datasets"));
-        List<Long> shown = new ArrayList<>();
-        for (int i = 0; i < GridKt._size(grid); i++) {
-            shown.add(GridKt._get(grid, i).id());
-        }
-        assertThat(shown).contains(own).doesNotContain(other);
+        assertThat(shownIds(grid)).contains(own).doesNotContain(other);
 
         Path upload = imports.workDirectory().resolve(UUID.randomUUID() + ".upload");
         Files.copy(ImportFiles.retailWithReturn(dir), upload);
@@ -85,5 +88,37 @@ class DataViewTest extends KaribuSpringTest {
 
         NotificationsKt.expectNotifications(
                 "无法导入此文件：该文件看起来是二进制文件，而不是 CSV/TSV 文本文件。请上传 CSV、TSV 或 Excel 文件。");
+    }
+
+    @Test
+    void anAdminDeletesADatasetAfterConfirmingAndTheListNoLongerShowsIt() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long doomed = importFor("Garden" + suffix, "doomed-" + suffix);
+        String admin = TestUsers.create(users, Role.ADMIN);
+        openAs(admin);
+        UI.getCurrent().navigate(DataView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<DatasetSummary> grid = LocatorJ._get(Grid.class, spec -> spec.withId("data-datasets"));
+        assertThat(shownIds(grid)).contains(doomed);
+        Button delete = GridKt._getCellComponent(grid, shownIds(grid).indexOf(doomed), "actions").getChildren()
+                .filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(button -> button.getText().equals(UI.getCurrent().getTranslation("data.delete")))
+                .findFirst().orElseThrow();
+        LocatorJ._click(delete);
+        ConfirmDialog confirm = LocatorJ._get(ConfirmDialog.class);
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+
+        assertThat(shownIds(grid)).doesNotContain(doomed);
+        assertThat(datasets.list(AccessScope.operator())).extracting(DatasetSummary::id)
+                .doesNotContain(doomed);
+    }
+
+    private static List<Long> shownIds(Grid<DatasetSummary> grid) {
+        List<Long> shown = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            shown.add(GridKt._get(grid, i).id());
+        }
+        return shown;
     }
 }
