@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Ranks per-product sums in memory and reads the names of the winners only. Joining {@code product} to a grouped
@@ -25,12 +26,33 @@ final class ProductRanking {
         }
     }
 
+    /** A ranked item with its product. */
+    record Ranked<T>(T item, Product product) {
+    }
+
     private ProductRanking() {
     }
 
     /**
-     * The {@code limit} items with the highest {@code score}, plus any that tie with the last of them, so a
-     * caller that breaks ties by SKU after {@link #products} still picks exactly the right ones.
+     * The {@code limit} items with the highest {@code score}, with their products, ordered by score and then SKU.
+     * An item whose product is gone (its dataset was deleted since the sums were read) is left out.
+     */
+    static <T> List<Ranked<T>> top(NamedParameterJdbcTemplate jdbc, Collection<T> items, ToLongFunction<T> id,
+                                   ToDoubleFunction<T> score, int limit) {
+        List<T> leaders = leaders(items, score, limit);
+        Map<Long, Product> products = products(jdbc, leaders.stream().map(id::applyAsLong).toList());
+        return leaders.stream()
+                .filter(item -> products.containsKey(id.applyAsLong(item)))
+                .map(item -> new Ranked<>(item, products.get(id.applyAsLong(item))))
+                .sorted(Comparator.comparingDouble((Ranked<T> ranked) -> score.applyAsDouble(ranked.item())).reversed()
+                        .thenComparing(ranked -> ranked.product().sku()))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * The {@code limit} items with the highest {@code score}, plus any that tie with the last of them, so that
+     * breaking ties by SKU afterwards still picks exactly the right ones.
      */
     static <T> List<T> leaders(Collection<T> items, ToDoubleFunction<T> score, int limit) {
         List<T> sorted = items.stream().sorted(Comparator.comparingDouble(score).reversed()).toList();
@@ -45,11 +67,8 @@ final class ProductRanking {
         return sorted.subList(0, end);
     }
 
-    /**
-     * SKU, name and first category level of the given product ids; an id whose dataset was deleted since its sums
-     * were read is missing, and callers leave it out.
-     */
-    static Map<Long, Product> products(NamedParameterJdbcTemplate jdbc, Collection<Long> ids) {
+    /** SKU, name and first category level of the given product ids; an id whose dataset was deleted is missing. */
+    private static Map<Long, Product> products(NamedParameterJdbcTemplate jdbc, Collection<Long> ids) {
         Map<Long, Product> products = new HashMap<>();
         if (ids.isEmpty()) {
             return products;

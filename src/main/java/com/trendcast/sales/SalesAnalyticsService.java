@@ -133,16 +133,9 @@ public class SalesAnalyticsService {
         }
         List<ProductSum> sums = byProduct.entrySet().stream()
                 .map(e -> new ProductSum(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-        List<ProductSum> leaders = ProductRanking.leaders(sums, ProductSum::revenue, limit);
-        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
-                leaders.stream().map(ProductSum::id).toList());
-        return leaders.stream()
-                .filter(sum -> named.containsKey(sum.id()))
-                .map(sum -> new SalesAnalytics.Slice(named.get(sum.id()).sku(), named.get(sum.id()).label(),
-                        sum.revenue(), sum.units()))
-                .sorted(Comparator.comparingDouble(SalesAnalytics.Slice::revenue).reversed()
-                        .thenComparing(SalesAnalytics.Slice::key))
-                .limit(limit)
+        return ProductRanking.top(jdbc, sums, ProductSum::id, ProductSum::revenue, limit).stream()
+                .map(ranked -> new SalesAnalytics.Slice(ranked.product().sku(), ranked.product().label(),
+                        ranked.item().revenue(), ranked.item().units()))
                 .toList();
     }
 

@@ -112,17 +112,11 @@ public class SalesQueryService {
             changes.add(new ProductChange(product.getKey(), product.getValue()[0], product.getValue()[1]));
             active += product.getValue()[2] > 0 ? 1 : 0;
         }
-        List<ProductChange> leaders = ProductRanking.leaders(changes,
-                change -> Math.abs(change.revenue() - change.previousRevenue()), TOP_MOVERS);
-        Map<Long, ProductRanking.Product> named = ProductRanking.products(jdbc,
-                leaders.stream().map(ProductChange::id).toList());
-        List<SalesOverview.ProductMover> movers = leaders.stream()
-                .filter(change -> named.containsKey(change.id()))
-                .map(change -> new SalesOverview.ProductMover(named.get(change.id()).sku(), named.get(change.id()).name(),
-                        named.get(change.id()).category(), change.revenue(), change.previousRevenue()))
-                .sorted(Comparator.comparingDouble((SalesOverview.ProductMover m) -> Math.abs(m.revenue() - m.previousRevenue()))
-                        .reversed().thenComparing(SalesOverview.ProductMover::sku))
-                .limit(TOP_MOVERS).toList();
+        List<SalesOverview.ProductMover> movers = ProductRanking.top(jdbc, changes, ProductChange::id,
+                        change -> Math.abs(change.revenue() - change.previousRevenue()), TOP_MOVERS).stream()
+                .map(ranked -> new SalesOverview.ProductMover(ranked.product().sku(), ranked.product().name(),
+                        ranked.product().category(), ranked.item().revenue(), ranked.item().previousRevenue()))
+                .toList();
 
         return new SalesOverview(latest, days, totals[0], totals[1], totals[2], totals[3], active,
                 weekly, top, movers);
