@@ -132,17 +132,29 @@ public class TrainingService {
      */
     public void cancel(AccessScope scope, long runId) {
         TrainingStore.Run run = visible(scope, runId);
-        if (run.status() == RunStatus.QUEUED && store.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED)) {
-            store.finish(runId, RunStatus.CANCELLED, null, clock.instant());
-            queue.dequeue(run.taskInstance());
-        } else if (run.status() == RunStatus.RUNNING) {
-            if (!runner.requestCancel(runId)) {
+        RunStatus status = run.status();
+        if (status == RunStatus.QUEUED) {
+            if (store.transition(runId, RunStatus.QUEUED, RunStatus.CANCELLED)) {
                 store.finish(runId, RunStatus.CANCELLED, null, clock.instant());
+                queue.dequeue(run.taskInstance());
+                audit.record(scope.username(), "training.cancel", "Run " + runId + " (" + status + ")");
+                return;
             }
-        } else {
-            throw new UserFacingException("training.cancel.notActive", runId, run.status());
+            // a worker started the run between the read and the transition
+            status = visible(scope, runId).status();
         }
-        audit.record(scope.username(), "training.cancel", "Run " + runId + " (" + run.status() + ")");
+        if (status != RunStatus.RUNNING) {
+            throw new UserFacingException("training.cancel.notActive", runId, status);
+        }
+        // a run marked running that no worker here executes was left by a crashed or other instance; the
+        // conditional transition keeps a run that finished meanwhile as it ended
+        if (!runner.requestCancel(runId)) {
+            if (!store.transition(runId, RunStatus.RUNNING, RunStatus.CANCELLED)) {
+                throw new UserFacingException("training.cancel.notActive", runId, visible(scope, runId).status());
+            }
+            store.finish(runId, RunStatus.CANCELLED, null, clock.instant());
+        }
+        audit.record(scope.username(), "training.cancel", "Run " + runId + " (" + status + ")");
     }
 
     /** Queues an interrupted, cancelled or failed run again; it continues from its last checkpoint. */

@@ -1,7 +1,9 @@
 package com.trendcast.training;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.trendcast.audit.AuditService;
 import com.trendcast.common.UserFacingException;
+import com.trendcast.compute.ComputeBackendService;
 import com.trendcast.forecast.ModelCatalog;
 import com.trendcast.pipeline.PipelineService;
 import com.trendcast.security.AccessScope;
@@ -11,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,6 +51,24 @@ class TrainingServiceTest {
     private AuditService audit;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private NamedParameterJdbcTemplate namedJdbc;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private TrainingStore store;
+    @Autowired
+    private TrainingRunner runner;
+    @Autowired
+    private TrainingQueue.TrainingQueueClient queue;
+    @Autowired
+    private ProgressHub hub;
+    @Autowired
+    private ComputeBackendService compute;
+    @Autowired
+    private TrainingProperties properties;
+    @Autowired
+    private Clock clock;
 
     private long datasetId;
     private AccessScope kitchenManager;
@@ -158,6 +180,34 @@ class TrainingServiceTest {
         assertThat(run.log()).anySatisfy(line -> assertThat(line).contains("Cancelled"));
         assertThat(audit.byUserAndAction(ADMIN.username(), "training.cancel"))
                 .anySatisfy(entry -> assertThat(entry.detail()).startsWith("Run " + runId + " "));
+    }
+
+    @Test
+    void cancelStopsARunThatAWorkerStartedBetweenTheReadAndTheTransition() {
+        long pipeline = TrainingFixtures.pipeline(pipelines, datasetId, List.of("Kitchen"));
+        // inserted without a queue entry, so no worker here executes it
+        long runId = store.insert(pipeline, 1, "race", "Kitchen", ModelCatalog.LSTM, TINY, Backend.AUTO,
+                ADMIN.username(), clock.instant(), false, "race-" + UUID.randomUUID());
+        TrainingStore workerWinsTheRace = new TrainingStore(namedJdbc, json) {
+            @Override
+            boolean transition(long id, RunStatus from, RunStatus to) {
+                if (from == RunStatus.QUEUED) {
+                    start(id, "CPU", "another instance", clock.instant());
+                }
+                return super.transition(id, from, to);
+            }
+        };
+        TrainingService racing = new TrainingService(workerWinsTheRace, runner, queue, hub, pipelines, compute,
+                audit, properties, clock);
+
+        racing.cancel(ADMIN, runId);
+
+        TrainingRunDetail run = training.get(ADMIN, runId);
+        assertThat(run.summary().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.summary().finishedAt()).isNotNull();
+        assertThatThrownBy(() -> racing.cancel(ADMIN, runId))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("training.cancel.notActive"));
     }
 
     @Test
