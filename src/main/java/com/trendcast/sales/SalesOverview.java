@@ -19,6 +19,13 @@ public record SalesOverview(
         List<CategoryTotal> topCategories,
         List<ProductMover> movers) {
 
+    /** Copies the lists: answers are shared from the cache, so no reader may change them. */
+    public SalesOverview {
+        weeklyRevenue = List.copyOf(weeklyRevenue);
+        topCategories = List.copyOf(topCategories);
+        movers = List.copyOf(movers);
+    }
+
     public boolean isEmpty() {
         return latestDay == null;
     }

@@ -28,13 +28,23 @@ public class SalesQueryService {
     private static final int TOP_MOVERS = 8;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SalesAnalyticsCache cache;
 
-    SalesQueryService(NamedParameterJdbcTemplate jdbc) {
+    SalesQueryService(NamedParameterJdbcTemplate jdbc, SalesAnalyticsCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /**
+     * The last {@code days} days of the caller's sales against the days before; answers are cached like the
+     * analytics (see {@link SalesAnalyticsCache}), as every user opens this page first.
+     */
     @Transactional(readOnly = true)
     public SalesOverview overview(AccessScope scope, int days) {
+        return cache.get("overview", scope, days, () -> computeOverview(scope, days));
+    }
+
+    private SalesOverview computeOverview(AccessScope scope, int days) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String scopeFilter = SalesConditions.of(scope, List.of(), null, null, params);
         // Category totals per day: the daily rollup without region/channel split, category level 1.

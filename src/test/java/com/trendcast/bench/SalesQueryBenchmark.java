@@ -241,7 +241,7 @@ class SalesQueryBenchmark {
         out.append(String.format("worst service p95 %.1f ms (target < 200), worst SQL p95 %.1f ms, worst service/SQL"
                 + " ratio of medians %.2f (target <= 1.30)%n", worstP95, worstSqlP95, worstRatio));
         out.append(String.format("analytics cache over the measured rounds: %,d hits (the repeated calls), %,d misses"
-                + " (the uncached calls); the overview is not cached%n", hits, misses));
+                + " (the uncached calls)%n", hits, misses));
         System.out.println(out);
     }
 

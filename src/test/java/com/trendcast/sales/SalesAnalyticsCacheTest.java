@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Cached analytics answers equal fresh ones, follow every change of the data, and are never shared across scopes. */
+/** Cached analytics and overview answers equal fresh ones, follow every change of the data, and are never shared across scopes. */
 @SpringBootTest
 class SalesAnalyticsCacheTest {
 
@@ -28,6 +29,8 @@ class SalesAnalyticsCacheTest {
     private SalesAnalyticsService analytics;
     @Autowired
     private SalesAnalyticsCache cache;
+    @Autowired
+    private SalesQueryService overviews;
     @Autowired
     private DatasetService datasets;
     @Autowired
@@ -120,5 +123,23 @@ class SalesAnalyticsCacheTest {
         datasets.delete(ADMIN, fixtures.datasetId());
         assertThat(analytics.analyse(kitchenManager, SalesFilter.all(), 10).isEmpty()).isTrue();
         assertThat(analytics.analyse(kitchenManager, SalesFilter.all().withPath(List.of(kitchen)), 10).isEmpty()).isTrue();
+    }
+
+    @Test
+    void theOverviewIsKeptPerScopeAndFollowsTheData() {
+        long hits = cache.hits();
+        SalesOverview kitchenOverview = overviews.overview(kitchenManager, 30);
+        assertThat(overviews.overview(kitchenManager, 30)).isSameAs(kitchenOverview);
+        assertThat(cache.hits()).isEqualTo(hits + 1);
+        assertThat(overviews.overview(gardenManager, 30).revenue()).isCloseTo(50, within(1e-9));
+        assertThat(kitchenOverview.revenue()).isCloseTo(100, within(1e-9));
+        assertThatThrownBy(() -> kitchenOverview.movers().clear()).isInstanceOf(UnsupportedOperationException.class);
+
+        long lid = fixtures.product("LID-" + UUID.randomUUID(), "Lid", kitchen, "Cookware");
+        fixtures.sale(lid, MARCH_4, 1, 30);
+
+        SalesOverview afterSale = overviews.overview(kitchenManager, 30);
+        assertThat(afterSale.revenue()).isCloseTo(130, within(1e-9));
+        assertThat(afterSale.movers()).extracting(SalesOverview.ProductMover::name).containsExactly("Pan", "Lid");
     }
 }
