@@ -17,6 +17,7 @@ import com.trendcast.security.Role;
 import com.trendcast.security.UserService;
 import com.trendcast.security.UserSummary;
 import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.SchemaFacts;
 import com.trendcast.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,14 @@ class PostgresCompatibilityTest {
         Integer applied = context.getBean(JdbcTemplate.class)
                 .queryForObject("select count(*) from flyway_schema_history where success", Integer.class);
         assertThat(applied).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void productRollupsKeepOnlyTheirDatasetKey() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        assertThat(SchemaFacts.foreignKeyColumns(jdbc, "sales_rollup_product")).containsExactly("dataset_id");
+        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'ix_sales_rollup_product_product'",
+                Long.class)).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.trendcast.dataset.ImportResult;
 import com.trendcast.dataset.read.mapping.ColumnMapping;
 import com.trendcast.security.AccessScope;
 import com.trendcast.testsupport.SalesFixtures;
+import com.trendcast.testsupport.SchemaFacts;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,14 @@ class SalesRollupsTest {
         assertThat(rollupRows(datasetId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from sales_rollup_product where dataset_id = ?", Long.class,
                 datasetId)).isZero();
+    }
+
+    @Test
+    void productRollupsAreTiedToTheirDatasetAlone() {
+        assertThat(SchemaFacts.foreignKeyColumns(jdbc, "sales_rollup_product")).containsExactly("dataset_id");
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.index_columns"
+                + " where table_name = 'SALES_ROLLUP_PRODUCT' and column_name = 'PRODUCT_ID' and ordinal_position = 1",
+                Long.class)).isZero();
     }
 
     @Test
