@@ -254,7 +254,10 @@ function numberFormatOptions(preset: string): Intl.NumberFormatOptions {
     case 'percent':
       return { style: 'percent', maximumFractionDigits: 1 };
     case 'compact':
-      return { notation: 'compact', maximumFractionDigits: 1 };
+      // Four significant digits at most, so 6,122.3 reads 6122 rather than 6122.3 in languages whose compact
+      // steps are 10,000 apart, such as Chinese; 1.3万 and 6.1K keep their one decimal.
+      return { notation: 'compact', maximumFractionDigits: 1, maximumSignificantDigits: 4,
+        roundingPriority: 'lessPrecision' } as Intl.NumberFormatOptions;
     case 'currency':
       return { style: 'currency', currency };
     default:
@@ -291,6 +294,8 @@ function applyValueFormat(config: ApexCharts.ApexOptions, chartType: string, for
   }
   config.dataLabels = { ...config.dataLabels, formatter: format };
   if (chartType === 'heatmap') {
+    // White labels vanish on the palest cells; a dark shadow keeps them readable on every shade.
+    config.dataLabels.dropShadow = { enabled: true, top: 1, left: 1, blur: 2, color: '#0b2545', opacity: 0.9 };
     // A heatmap's y-axis lists the row names, not values.
     return;
   }
