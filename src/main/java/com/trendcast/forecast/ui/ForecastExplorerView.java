@@ -312,6 +312,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
             section.add(grid);
         }
         section.setWidthFull();
+        section.addClassName(LumoUtility.Margin.Top.MEDIUM);
         return section;
     }
 
@@ -337,6 +338,7 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         grid.setAllRowsVisible(true);
         Div section = new Div(new H3(getTranslation("forecast.table.title", nodeLabel())), grid);
         section.setWidthFull();
+        section.addClassName(LumoUtility.Margin.Top.MEDIUM);
         return section;
     }
 
