@@ -48,11 +48,13 @@ import jakarta.annotation.security.PermitAll;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -311,9 +313,38 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
         if (!rows.isEmpty()) {
             section.add(grid);
         }
+        betterBaseline(rows, locale).ifPresent(section::add);
         section.setWidthFull();
         section.addClassName(LumoUtility.Margin.Top.MEDIUM);
         return section;
+    }
+
+    /**
+     * Says which model beat the production model on WAPE in the same backtest, if one did: a manager should not
+     * trust a forecast that a moving average outdid without knowing it, and can draw that model as a line where the
+     * chart offers it.
+     */
+    private Optional<Paragraph> betterBaseline(List<MetricRow> rows, Locale locale) {
+        Optional<MetricRow> production = rows.stream().filter(MetricRow::production).findFirst();
+        if (production.isEmpty() || !(production.get().values().get("wape") instanceof Number productionWape)) {
+            return Optional.empty();
+        }
+        return rows.stream()
+                .filter(row -> !row.production() && row.values().get("wape") instanceof Number wape
+                        && wape.doubleValue() < productionWape.doubleValue())
+                .min(Comparator.comparingDouble(row -> ((Number) row.values().get("wape")).doubleValue()))
+                .map(best -> {
+                    String text = getTranslation("forecast.metrics.betterBaseline", modelLabel(best.model()),
+                            metricText(locale, "wape", best.values().get("wape")),
+                            metricText(locale, "wape", productionWape));
+                    if (node.baselines().containsKey(best.model())) {
+                        text += getTranslation("forecast.metrics.betterBaseline.draw");
+                    }
+                    Paragraph note = new Paragraph(text);
+                    note.setId("forecast-metrics-better");
+                    note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.WARNING);
+                    return note;
+                });
     }
 
     /** What the metrics are measured on: a run over categories outside the caller's is not shown as it is. */

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
@@ -41,6 +42,7 @@ import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.DownloadKt._download;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -173,6 +175,49 @@ class ForecastExplorerViewTest extends KaribuSpringTest {
         Grid<Object> metrics = _get(Grid.class, spec -> spec.withId("forecast-metrics"));
         assertThat(_getFormattedRow(metrics, 0).get(0)).isEqualTo("LSTM (production)");
         assertThat(GridKt._size(metrics)).isEqualTo(6);
+    }
+
+    @Test
+    void aBaselineThatBeatTheProductionModelIsNamedWithBothWapes() {
+        withStoredMetrics("{\"lstm\": {\"wape\": 0.392}, \"naive\": {\"wape\": 0.359},"
+                + " \"moving-average\": {\"wape\": 0.272}, \"linear\": {\"wape\": 0.306}}", () -> {
+            openAs(TestUsers.create(users, Role.ADMIN));
+            UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(pipeline)));
+            awaitBreadcrumb("All series");
+
+            assertThat(text("forecast-metrics-better")).isEqualTo("Moving average had a lower WAPE than the production"
+                    + " model in this backtest (27.2% against 39.2%). Tick it under the baselines to draw its forecast"
+                    + " in the chart.");
+        });
+        withStoredMetrics("{\"lstm\": {\"wape\": 0.392}, \"linear\": {\"wape\": 0.306}}", () -> {
+            UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(productPipeline)));
+            UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(pipeline)));
+            awaitBreadcrumb("All series");
+
+            // the linear model is not drawn in the chart, so nothing asks to tick it
+            assertThat(text("forecast-metrics-better")).isEqualTo("Linear trend + calendar had a lower WAPE than the"
+                    + " production model in this backtest (30.6% against 39.2%).");
+        });
+        withStoredMetrics("{\"lstm\": {\"wape\": 0.25}, \"naive\": {\"wape\": 0.359}}", () -> {
+            UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(productPipeline)));
+            UI.getCurrent().navigate("forecasts", QueryParameters.of("pipeline", Long.toString(pipeline)));
+            awaitBreadcrumb("All series");
+
+            _assertNone(Paragraph.class, spec -> spec.withId("forecast-metrics-better"));
+        });
+    }
+
+    /** Runs {@code check} with the production run of {@link #pipeline} holding {@code json} as its metrics. */
+    private void withStoredMetrics(String json, Runnable check) {
+        long runId = jdbc.queryForObject("select run_id from training_production where pipeline_id = ?", Long.class,
+                pipeline);
+        String stored = jdbc.queryForObject("select metrics_json from training_run where id = ?", String.class, runId);
+        jdbc.update("update training_run set metrics_json = ? where id = ?", json, runId);
+        try {
+            check.run();
+        } finally {
+            jdbc.update("update training_run set metrics_json = ? where id = ?", stored, runId);
+        }
     }
 
     @Test
