@@ -124,6 +124,13 @@ export class ApexChartElement extends LitElement {
       config.chart.locales = [apexLocale];
       config.chart.defaultLocale = apexLocale.name;
     }
+    if (chartType === 'heatmap') {
+      // White labels vanish on the palest cells; a dark shadow keeps them readable on every shade.
+      config.dataLabels = {
+        ...config.dataLabels,
+        dropShadow: { enabled: true, top: 1, left: 1, blur: 2, color: '#0b2545', opacity: 0.9 },
+      };
+    }
     if (yFormat) {
       applyValueFormat(config, chartType, valueFormatter(yFormat, locale));
     }
@@ -294,8 +301,6 @@ function applyValueFormat(config: ApexCharts.ApexOptions, chartType: string, for
   }
   config.dataLabels = { ...config.dataLabels, formatter: format };
   if (chartType === 'heatmap') {
-    // White labels vanish on the palest cells; a dark shadow keeps them readable on every shade.
-    config.dataLabels.dropShadow = { enabled: true, top: 1, left: 1, blur: 2, color: '#0b2545', opacity: 0.9 };
     // A heatmap's y-axis lists the row names, not values.
     return;
   }

@@ -325,18 +325,17 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
      * chart offers it.
      */
     private Optional<Paragraph> betterBaseline(List<MetricRow> rows, Locale locale) {
-        Optional<MetricRow> production = rows.stream().filter(MetricRow::production).findFirst();
-        if (production.isEmpty() || !(production.get().values().get("wape") instanceof Number productionWape)) {
+        Double productionWape = rows.stream().filter(MetricRow::production).findFirst()
+                .map(ForecastExplorerView::wape).orElse(null);
+        if (productionWape == null) {
             return Optional.empty();
         }
         return rows.stream()
-                .filter(row -> !row.production() && row.values().get("wape") instanceof Number wape
-                        && wape.doubleValue() < productionWape.doubleValue())
-                .min(Comparator.comparingDouble(row -> ((Number) row.values().get("wape")).doubleValue()))
+                .filter(row -> !row.production() && wape(row) != null && wape(row) < productionWape)
+                .min(Comparator.comparingDouble(ForecastExplorerView::wape))
                 .map(best -> {
                     String text = getTranslation("forecast.metrics.betterBaseline", modelLabel(best.model()),
-                            metricText(locale, "wape", best.values().get("wape")),
-                            metricText(locale, "wape", productionWape));
+                            metricText(locale, "wape", wape(best)), metricText(locale, "wape", productionWape));
                     if (node.baselines().containsKey(best.model())) {
                         text += getTranslation("forecast.metrics.betterBaseline.draw");
                     }
@@ -345,6 +344,11 @@ public class ForecastExplorerView extends VerticalLayout implements BeforeEnterO
                     note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.WARNING);
                     return note;
                 });
+    }
+
+    /** The row's stored WAPE, or null where the run stored none. */
+    private static Double wape(MetricRow row) {
+        return row.values().get("wape") instanceof Number wape ? wape.doubleValue() : null;
     }
 
     /** What the metrics are measured on: a run over categories outside the caller's is not shown as it is. */
